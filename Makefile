@@ -1,0 +1,68 @@
+# Encours: the two commands are `make serve` and `make test`; everything else is here for them.
+# Every target sets up what is missing first (Python venv, npm packages), and skips what is there.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+ADDR ?= 127.0.0.1:8000
+# Handbook language: `make build LANG=en`. The shell's locale LANG (e.g. C.UTF-8) is ignored.
+HANDBOOK_LANG := $(if $(filter fr en,$(LANG)),$(LANG),fr)
+export ENCOURS_LANG := $(HANDBOOK_LANG)
+export PYTHONPATH := $(CURDIR)/hooks:$(CURDIR)
+
+.PHONY: help setup serve build test validate schema bench clean browser
+
+help:
+	@echo "make serve     build the handbook from policy/ and serve it on http://$(ADDR) (live reload)"
+	@echo "make test      run every test (unit, site build, Pyodide, browser)"
+	@echo "make build     write the handbook to site/ (LANG=en for English)"
+	@echo "make validate  check policy/*.yaml without building"
+	@echo "make schema    write policy/policy.schema.json (editor completion)"
+	@echo "make bench     print the speed and size benchmarks"
+	@echo "make clean     remove everything generated or installed here"
+
+# --- set-up ---------------------------------------------------------------------------------
+$(VENV)/.installed: requirements.txt
+	@test -x $(PY) || { echo "Creating $(VENV) with $$($(PYTHON) --version)"; $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+.cache/pyodide-wheels/.installed: requirements-pyodide.txt $(VENV)/.installed
+	$(PY) -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
+		-d .cache/pyodide-wheels -r requirements-pyodide.txt
+	@touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
+
+# Debian's Chromium drives the browser tests; Playwright never downloads a browser here.
+browser:
+	@test -x /usr/bin/chromium || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
+
+# --- the two commands -----------------------------------------------------------------------
+serve: setup
+	$(VENV)/bin/mkdocs serve --dev-addr $(ADDR) --livereload
+
+test: setup browser .cache/pyodide-wheels/.installed
+	$(PY) -m pytest
+
+# --- the rest -------------------------------------------------------------------------------
+build: setup
+	$(PY) -m encours build
+
+validate: $(VENV)/.installed
+	$(PY) -m encours validate
+
+schema: $(VENV)/.installed
+	$(PY) -m encours schema
+
+bench: setup browser .cache/pyodide-wheels/.installed
+	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf site .site-* .cache $(VENV) node_modules .pytest_cache .ruff_cache .hypothesis

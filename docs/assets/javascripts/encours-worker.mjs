@@ -1,0 +1,55 @@
+// Encours calculators worker: starts Pyodide once, loads the `calculators` package, then answers
+// {id, calculator, payload} messages with {id, result}. Runs as a module Web Worker so that
+// Python never blocks the page and survives Material's instant navigation.
+//
+// Messages to the page: {type: "status", stage, step, steps}, {type: "ready", ms},
+// {type: "failed", message}, {id, result}.
+
+let runCalculator = null;
+let referenceRates = {}; // the policy's own rate values, which take precedence over the shipped tables
+let booting = null;
+
+function status(stage, step, steps) {
+  postMessage({ type: "status", stage, step, steps });
+}
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function boot({ runtimeURL, bundleURL, policyURL }) {
+  const started = performance.now();
+  status("runtime", 1, 3);
+  const bundle = fetchBytes(bundleURL); // in parallel with the interpreter download
+  const policy = fetch(policyURL).then((response) => response.json());
+  const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeURL).href);
+  const pyodide = await loadPyodide({ indexURL: runtimeURL });
+  status("calculators", 2, 3);
+  pyodide.unpackArchive(await bundle, "zip");
+  const api = pyodide.pyimport("calculators");
+  referenceRates = (await policy).reference_rates || {};
+  status("ready", 3, 3);
+  runCalculator = (name, payloadJSON) => api.run_json(name, payloadJSON);
+  postMessage({ type: "ready", ms: Math.round(performance.now() - started) });
+}
+
+onmessage = async ({ data }) => {
+  if (data.type === "boot") {
+    booting ??= boot(data).catch((error) => {
+      postMessage({ type: "failed", message: String(error && error.message ? error.message : error) });
+    });
+    return;
+  }
+  await booting;
+  if (!runCalculator) return; // boot failed: the page already shows why
+  let result;
+  try {
+    result = JSON.parse(runCalculator(data.calculator, JSON.stringify({ reference_rates: referenceRates, ...data.payload })));
+  } catch (error) {
+    // A bug, not a user error: say so plainly instead of showing a traceback.
+    result = { errors: [{ field: "", message: String(error).split("\n").pop() }] };
+  }
+  postMessage({ id: data.id, result });
+};

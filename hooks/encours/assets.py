@@ -1,0 +1,86 @@
+"""Files the handbook ships besides its pages: the Pyodide runtime, the calculators bundle,
+Mermaid, and ``policy.json``. Each is an :class:`Asset` (a site path and where its bytes come
+from), so any static-site tool can write them; the MkDocs hook only adapts them to MkDocs files.
+
+Only what a calculator page needs is copied from the pinned ``pyodide`` npm package: no source
+maps, type declarations or console pages. The calculators bundle is a plain zip of the
+``calculators`` package (pure Python: no pyodide-build, no wheel tooling), unpacked by the
+worker with ``pyodide.unpackArchive``; its name carries a hash of its content so browsers may
+cache it for ever.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+PYODIDE_RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+MERMAID_FILE = "mermaid/dist/mermaid.min.js"
+ZIP_TIMESTAMP = (2020, 1, 1, 0, 0, 0)  # fixed, so the same sources give the same bundle bytes
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file of the built site: ``path`` inside the site, bytes from ``source`` or ``content``."""
+
+    path: str
+    source: Path | None = None
+    content: bytes | None = None
+
+    def read(self) -> bytes:
+        return self.content if self.content is not None else self.source.read_bytes()
+
+
+def pyodide_version(node_modules: Path) -> str:
+    manifest = node_modules / "pyodide" / "package.json"
+    if not manifest.exists():
+        raise FileNotFoundError(
+            f"{manifest} is missing: run `npm ci` (or `make setup`) to install the pinned Pyodide"
+        )
+    return json.loads(manifest.read_text(encoding="utf-8"))["version"]
+
+
+def pyodide_runtime(node_modules: Path) -> list[Asset]:
+    """The Pyodide files a calculator page loads, under ``assets/pyodide/<version>/``.
+
+    The lock file is cut down to its ``info`` block: the calculators need no Pyodide package,
+    and the full file (120 KB) would only list packages the site does not ship.
+    """
+    version = pyodide_version(node_modules)
+    folder = node_modules / "pyodide"
+    target = f"assets/pyodide/{version}"
+    assets = [Asset(f"{target}/{name}", source=folder / name) for name in PYODIDE_RUNTIME_FILES]
+    lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
+    trimmed = json.dumps({"info": lock["info"], "packages": {}}, separators=(",", ":"))
+    assets.append(Asset(f"{target}/pyodide-lock.json", content=trimmed.encode()))
+    return assets
+
+
+def calculators_bundle(package_dir: Path) -> Asset:
+    """``assets/calculators/calculators-<hash>.zip``: the package's Python files, nothing else."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for path in sorted(package_dir.rglob("*.py")):
+            if "__pycache__" in path.parts:
+                continue
+            name = f"{package_dir.name}/{path.relative_to(package_dir).as_posix()}"
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIMESTAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            bundle.writestr(info, path.read_bytes())
+    content = buffer.getvalue()
+    digest = hashlib.sha256(content).hexdigest()[:12]
+    return Asset(f"assets/calculators/calculators-{digest}.zip", content=content)
+
+
+def mermaid(node_modules: Path) -> Asset:
+    """Mermaid from the pinned npm package, loaded lazily by ``mermaid-loader.js``."""
+    return Asset("assets/javascripts/mermaid.min.js", source=node_modules / MERMAID_FILE)
+
+
+def json_asset(path: str, data: object) -> Asset:
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    return Asset(path, content=text.encode("utf-8"))

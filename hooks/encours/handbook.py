@@ -1,0 +1,82 @@
+"""From a policy folder to everything a static site needs: pages, navigation, assets, stamp.
+
+``build_handbook(root)`` is what the MkDocs hook calls; another static-site tool can call it the
+same way and write ``pages`` and ``assets`` itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from encours import assets
+from encours.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from encours.policy import Policy, load_policy
+from encours.render import Runtime, render_pages
+
+
+@dataclass
+class Handbook:
+    lang: str
+    site_name: str
+    pages: dict[str, str]
+    nav: list[Any]
+    assets: list[assets.Asset]
+    stamp: dict[str, str]
+    warnings: list[str] = field(default_factory=list)
+
+
+def policy_json(policy: Policy) -> dict[str, Any]:
+    """What the calculators read in the browser: the policy's values, version and content hash."""
+    data = policy.model_dump(mode="json")
+    digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+    return {
+        "version": policy.document.version,
+        "effective_date": policy.document.effective_date.isoformat(),
+        "content_hash": digest,
+        "currency": policy.company.currency,
+        "reference_rates": policy.rates.reference_rates() if policy.rates else {},
+        "policy": data,
+    }
+
+
+def build_handbook(root: Path, *, lang: str = DEFAULT_LANGUAGE) -> Handbook:
+    """Load and validate ``root/policy``, then render the pages and gather the assets.
+
+    Raises ``PolicyInvalid`` (every problem, with file and line) before anything is produced.
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown handbook language {lang!r}: choose one of {', '.join(LANGUAGES)}")
+    loaded = load_policy(root / "policy", lang=lang)
+    policy = loaded.policy
+    node_modules = root / "node_modules"
+    bundle = assets.calculators_bundle(root / "calculators")
+    runtime = Runtime(
+        pyodide_version=assets.pyodide_version(node_modules),
+        bundle_name=bundle.path.rsplit("/", 1)[-1],
+    )
+    rendered = render_pages(policy, lang=lang, runtime=runtime)
+    shipped = [
+        *assets.pyodide_runtime(node_modules),
+        bundle,
+        assets.mermaid(node_modules),
+        assets.json_asset("assets/policy.json", policy_json(policy)),
+    ]
+    stamp = {
+        "version": policy.document.version,
+        "effective_date": policy.document.effective_date.isoformat(),
+        "stamp": rendered.stamp,
+    }
+    warnings = [str(problem) for problem in loaded.warnings] + rendered.warnings
+    return Handbook(
+        lang=lang,
+        site_name=rendered.site_name,
+        pages=rendered.pages,
+        nav=rendered.nav,
+        assets=shipped,
+        stamp=stamp,
+        warnings=warnings,
+    )

@@ -1,0 +1,48 @@
+"""The handbook's message catalogue: every heading and label, in French (default) and English.
+
+All labels live in ``labels.yaml`` beside this module, one entry per key with its translations.
+A label missing in the requested language falls back to French and is recorded in ``missing``
+so the build can list it as a warning.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import yaml
+
+LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+
+
+@cache
+def _entries() -> dict[str, dict[str, str]]:
+    text = resources.files(__package__).joinpath("labels.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+class Catalogue:
+    """Labels in one language: ``labels("home.title")`` or ``labels("x", count=3)``."""
+
+    def __init__(self, lang: str = DEFAULT_LANGUAGE) -> None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}: choose one of {', '.join(LANGUAGES)}")
+        self.lang = lang
+        self.missing: set[str] = set()
+
+    def __call__(self, key: str, **values: object) -> str:
+        try:
+            translations = _entries()[key]
+        except KeyError:
+            raise KeyError(f"label {key!r} is not in encours/labels.yaml") from None
+        text = translations.get(self.lang)
+        if text is None:
+            self.missing.add(key)
+            text = translations[DEFAULT_LANGUAGE]
+        return text.format(**values) if values else text
+
+    def group(self, prefix: str) -> dict[str, str]:
+        """Every label under ``prefix.`` (without the prefix): for data handed to JavaScript."""
+        start = prefix + "."
+        return {key[len(start):]: self(key) for key in _entries() if key.startswith(start)}

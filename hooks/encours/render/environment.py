@@ -1,0 +1,68 @@
+"""The Jinja2 environment the handbook templates render in.
+
+Templates produce Markdown. Every value is HTML-escaped unless marked safe, so policy text such as
+``<script>`` or ``{{ 7*7 }}`` appears on the page as written: values are data, never template
+source. ``StrictUndefined`` turns a missing value into an error instead of an empty string.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from encours.i18n import Catalogue
+from encours.render import formatting
+
+
+def text_in(lang: str):
+    """``{{ role.title | t }}``: a policy free-text value (plain or ``{fr, en}``) in ``lang``."""
+
+    def t(value: Any) -> str:
+        if value is None:
+            return ""
+        if hasattr(value, "get") and not isinstance(value, str):
+            return value.get(lang)
+        return str(value)
+
+    return t
+
+
+def table_cell(value: Any) -> Markup:
+    """Escape a value for a Markdown table cell: ``|`` and line breaks would break the row."""
+    text = escape(value)
+    return Markup(text.replace("|", "\\|").replace("\n", "<br>"))
+
+
+def indent_block(value: Any, spaces: int = 4) -> Markup:
+    """Indent every line after the first (content of an admonition, tab or list item)."""
+    pad = " " * spaces
+    return Markup(escape(value).replace("\n", "\n" + pad))
+
+
+def make_environment(lang: str, labels: Catalogue, currency: str) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("encours", "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(label=labels, lang=lang)
+    env.filters.update(
+        t=text_in(lang),
+        cell=table_cell,
+        indent_block=indent_block,
+        money=lambda value, cur=currency: formatting.format_money(value, cur, lang),
+        percent=lambda value: formatting.format_percent(value, lang),
+        decimal=lambda value: formatting.format_decimal(value, lang),
+        integer=lambda value: formatting.format_integer(value, lang),
+        date=lambda value: formatting.format_date(value, lang),
+        long_date=lambda value: formatting.format_long_date(value, lang),
+        format_value=lambda value, kind, cur=currency: formatting.format_value(
+            value, kind, lang, cur
+        ),
+    )
+    return env
