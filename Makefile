@@ -9,6 +9,7 @@ ADDR ?= 127.0.0.1:8000
 HANDBOOK_LANG := $(if $(filter fr en,$(LANG)),$(LANG),fr)
 export ENCOURS_LANG := $(HANDBOOK_LANG)
 export PYTHONPATH := $(CURDIR)/hooks:$(CURDIR)
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help setup serve build test validate schema bench clean browser
 

@@ -118,14 +118,10 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-def _choices(raw: Any) -> list[tuple[str, str]]:
-    choices = []
-    for choice in raw or ():
-        if isinstance(choice, dict):
-            choices.append((str(choice["value"]), str(choice.get("label", choice["value"]))))
-        else:
-            choices.append((str(choice), str(choice)))
-    return choices
+def _choices(field: dict[str, Any]) -> list[tuple[str, str]]:
+    """``[(value, label)]`` of a choice field, labels in the page's language."""
+    values = [str(value) for value in field.get("choices") or ()]
+    return list(zip(values, field.get("choice_labels") or values, strict=True))
 
 
 def calculator_page_context(
@@ -147,7 +143,7 @@ def calculator_page_context(
                 kind=raw["kind"],
                 value=value,
                 required=bool(raw.get("required")),
-                choices=_choices(raw.get("choices")),
+                choices=_choices(raw),
             )
         )
     payload = {f.name: f.value for f in fields if f.value != ""} | {"lang": lang}
@@ -158,6 +154,10 @@ def calculator_page_context(
         raise ValueError(f"the default inputs of the {name} calculator are invalid: {problems}")
 
     output_labels = {output["name"]: output["label"] for output in spec["outputs"]}
+    column_labels = {
+        output["name"]: {item["name"]: item["label"] for item in output.get("items", ())}
+        for output in spec["outputs"]
+    }
     outputs = [
         Output(key, output_labels[key], fmt, result.get(key)) for key, fmt in SUMMARY_OUTPUTS[name]
     ]
@@ -165,7 +165,7 @@ def calculator_page_context(
         Table(
             rows_field=rows_field,
             caption=output_labels[rows_field],
-            columns=[Output(key, labels(f"calculator.column.{key}"), fmt, None) for key, fmt in cols],
+            columns=[Output(key, column_labels[rows_field][key], fmt, None) for key, fmt in cols],
             rows=result.get(rows_field, []),
         )
         for rows_field, cols in TABLES.get(name, ())
