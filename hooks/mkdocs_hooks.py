@@ -38,7 +38,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         _handbook = build_handbook(ROOT, lang=lang)
     except PolicyInvalid as invalid:
-        raise PluginError("the policy is invalid:\n" + "\n".join(map(str, invalid.problems))) from None
+        problems = "\n".join(map(str, invalid.problems))
+        raise PluginError(f"the policy is invalid:\n{problems}") from None
     for warning in _handbook.warnings:
         log.warning(warning)
     config.theme["language"] = _handbook.lang

@@ -17,7 +17,7 @@ from pathlib import Path
 
 
 def build_site(root: Path, *, site_dir: Path | None = None, lang: str = "fr") -> int:
-    """Run ``mkdocs build --strict`` into a staging folder, then swap it in. Returns the exit code."""
+    """``mkdocs build --strict`` into a staging folder, swapped in on success; the exit code."""
     target = (site_dir or root / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-staging-", dir=target.parent))

@@ -49,7 +49,8 @@ def build_handbook(root: Path, *, lang: str = DEFAULT_LANGUAGE) -> Handbook:
     Raises ``PolicyInvalid`` (every problem, with file and line) before anything is produced.
     """
     if lang not in LANGUAGES:
-        raise ValueError(f"unknown handbook language {lang!r}: choose one of {', '.join(LANGUAGES)}")
+        choices = ", ".join(LANGUAGES)
+        raise ValueError(f"unknown handbook language {lang!r}: choose one of {choices}")
     loaded = load_policy(root / "policy", lang=lang)
     policy = loaded.policy
     node_modules = root / "node_modules"

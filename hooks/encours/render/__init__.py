@@ -80,7 +80,8 @@ def render_pages(policy: Any, *, lang: str, runtime: Runtime) -> Rendered:
         date=env.filters["long_date"](document.effective_date),
     )
     warnings = [
-        f"label {key!r} has no {lang} translation: French is shown" for key in sorted(labels.missing)
+        f"label {key!r} has no {lang} translation: French is shown"
+        for key in sorted(labels.missing)
     ]
     return Rendered(
         pages=pages,

@@ -1,0 +1,5 @@
+"""`python -m encours ...`: see `encours.cli`."""
+
+from encours.cli import main
+
+raise SystemExit(main())

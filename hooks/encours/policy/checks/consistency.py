@@ -1,0 +1,104 @@
+"""Fields that depend on each other: a term's days and method, a discount's rate, and the like."""
+
+from __future__ import annotations
+
+from ..model.common import PaymentTerm
+from ..paths import walk
+from .references import valid_chapters
+from .registry import Context, check
+
+
+@check()
+def payment_terms_complete(context: Context) -> None:
+    """A term has its days (except prepayment); "N days end of month" names its computation."""
+    for chapter, value in valid_chapters(context):
+        for path, term, _ in walk(value, (chapter,)):
+            if not isinstance(term, PaymentTerm):
+                continue
+            if term.basis != "prepayment" and term.days is None:
+                context.error(path, "check.term_days_missing", basis=term.basis)
+            if term.basis == "days_end_of_month" and term.end_of_month_method is None:
+                context.error(path, "check.term_method_missing")
+            if term.basis != "days_end_of_month" and term.end_of_month_method is not None:
+                context.warning((*path, "end_of_month_method"), "check.term_method_ignored",
+                                basis=term.basis)
+
+
+@check("terms")
+def terms_complete(context: Context) -> None:
+    """Discount, penalties and retention of title have what their choice requires."""
+    terms = context.policy.terms
+    discount = terms.early_payment_discount
+    if discount.offered and (discount.rate is None or discount.days is None):
+        context.error(("terms", "early_payment_discount"), "check.discount_incomplete")
+    if not discount.offered and discount.rate is not None:
+        context.warning(("terms", "early_payment_discount", "rate"), "check.discount_ignored")
+    penalties = terms.late_penalties
+    if penalties.rate_kind == "contractual" and penalties.contractual_rate is None:
+        context.error(("terms", "late_penalties", "rate_kind"), "check.penalty_rate_missing")
+    if penalties.rate_kind == "legal" and penalties.contractual_rate is not None:
+        context.warning(("terms", "late_penalties", "contractual_rate"),
+                        "check.penalty_rate_ignored")
+    if terms.retention_of_title.applies and terms.retention_of_title.clause is None:
+        context.error(("terms", "retention_of_title", "applies"), "check.retention_clause")
+
+
+@check("terms")
+def one_row_per_customer_type(context: Context) -> None:
+    seen: dict[str, int] = {}
+    for i, row in enumerate(context.policy.terms.customer_type_terms):
+        if row.customer_type in seen:
+            _, line = context.where(("terms", "customer_type_terms", seen[row.customer_type]))
+            context.error(("terms", "customer_type_terms", i, "customer_type"),
+                          "check.duplicate_entry", value=row.customer_type, first=line)
+        seen.setdefault(row.customer_type, i)
+
+
+@check("account_opening", "credit_limits")
+def one_decision_per_risk_class(context: Context) -> None:
+    """Each risk class has one opening decision; a credit decision fits the class maximum."""
+    classes = {c.id: c for c in context.policy.credit_limits.risk_classes}
+    seen: dict[str, int] = {}
+    path = ("account_opening", "decisions")
+    for i, decision in enumerate(context.policy.account_opening.decisions):
+        here = (*path, i)
+        if decision.risk_class in seen:
+            _, line = context.where((*path, seen[decision.risk_class]))
+            context.error((*here, "risk_class"), "check.duplicate_entry",
+                          value=decision.risk_class, first=line)
+        seen.setdefault(decision.risk_class, i)
+        if decision.outcome == "credit" and decision.first_order_limit is None:
+            context.error((*here, "outcome"), "check.first_order_limit_missing")
+        risk_class = classes.get(decision.risk_class)
+        if risk_class and decision.first_order_limit is not None \
+                and decision.first_order_limit > risk_class.maximum_limit:
+            context.error((*here, "first_order_limit"), "check.first_order_over_max",
+                          amount=decision.first_order_limit, maximum=risk_class.maximum_limit,
+                          risk_class=risk_class.id)
+    for risk_class in classes:
+        if risk_class not in seen:
+            context.error(path, "check.decision_missing", risk_class=risk_class)
+
+
+@check("training")
+def answers_are_choices(context: Context) -> None:
+    for i, question in enumerate(context.policy.training.questions):
+        if question.answer not in question.choices:
+            context.error(("training", "questions", i, "answer"), "check.answer_unknown",
+                          answer=question.answer, choices=", ".join(question.choices))
+
+
+@check("document")
+def version_is_recorded(context: Context) -> None:
+    """The version in force has its entry in the revision history, once per version."""
+    document = context.policy.document
+    seen: dict[str, int] = {}
+    for i, revision in enumerate(document.revisions):
+        if revision.version in seen:
+            _, line = context.where(("document", "revisions", seen[revision.version]))
+            context.error(("document", "revisions", i, "version"), "check.duplicate_entry",
+                          value=revision.version, first=line)
+        seen.setdefault(revision.version, i)
+    if document.version not in seen:
+        context.warning(("document", "version"), "check.version_not_in_revisions",
+                        version=document.version)

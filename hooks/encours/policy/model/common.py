@@ -1,0 +1,121 @@
+"""Building blocks shared by every chapter: free text, identifiers, amounts, payment terms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
+
+from ..messages import message
+
+LANGUAGES = ("fr", "en")
+Language = Literal["fr", "en"]
+
+
+class Model(BaseModel):
+    """Base of every policy model: unknown keys are errors, field docstrings document the schema."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+
+
+class Text(Model):
+    """Texte libre en Markdown : une chaîne (en français) ou `{fr: ..., en: ...}`."""
+
+    fr: str
+    """Texte en français (obligatoire)."""
+    en: str | None = None
+    """Traduction anglaise (facultative : à défaut, le texte français est affiché)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_string_is_french(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return {"fr": data}
+        if isinstance(data, dict):
+            # `- Texte : suite` reads as {"Texte": "suite"}: French spacing meets YAML syntax.
+            stray = [k for k in data if k not in ("fr", "en") and " " in str(k)]
+            if stray:
+                raise PydanticCustomError("text_colon", "text read as a mapping", {"key": stray[0]})
+        return data
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        mapping = handler(core_schema)
+        return {"anyOf": [{"type": "string"}, mapping], "description": cls.__doc__}
+
+    def get(self, lang: str = "fr") -> str:
+        """The text in `lang`, falling back to French when there is no translation."""
+        return self.en if lang == "en" and self.en is not None else self.fr
+
+    def has(self, lang: str) -> bool:
+        """Whether the text exists in `lang` (French always does)."""
+        return lang == "fr" or (lang == "en" and self.en is not None)
+
+    def __str__(self) -> str:
+        return self.fr
+
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
+_ID = Field(pattern=ID_PATTERN, max_length=64)
+Id = Annotated[str, _ID]
+"""An identifier others refer to: letters, digits, `_` and `-`, no spaces."""
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a field as a reference to an item of some `kind` (checked after loading)."""
+
+    kind: str
+
+
+RoleRef = Annotated[str, _ID, RefTo("role")]
+CustomerTypeRef = Annotated[str, _ID, RefTo("customer_type")]
+ProviderRef = Annotated[str, _ID, RefTo("provider")]
+PaymentMethodRef = Annotated[str, _ID, RefTo("payment_method")]
+RiskClassRef = Annotated[str, _ID, RefTo("risk_class")]
+GuaranteeRef = Annotated[str, _ID, RefTo("guarantee")]
+AlternativeRef = Annotated[str, _ID, RefTo("alternative")]
+TemplateRef = Annotated[str, _ID, RefTo("template")]
+KpiRef = Annotated[str, _ID, RefTo("kpi")]
+GlossaryRef = Annotated[str, _ID, RefTo("glossary")]
+StepRef = Annotated[str, _ID, RefTo("step")]
+
+Percent = Annotated[Decimal, Field(ge=0, le=100)]
+"""A rate in percent (12.5 means 12.5 %)."""
+
+Money = Annotated[Decimal, Field(ge=0)]
+"""An amount in the company's currency."""
+
+Days = Annotated[int, Field(ge=0)]
+WorkingDays = Annotated[int, Field(ge=0)]
+Months = Annotated[int, Field(ge=1)]
+NonEmptyText = Annotated[str, Field(min_length=1)]
+
+
+class PaymentTerm(Model):
+    """Délai de paiement : `{basis: invoice_date, days: 30}`, `{basis: days_end_of_month, days: 45,
+    end_of_month_method: end_of_month_then_days}`, `{basis: end_of_month, days: 10}` ou
+    `{basis: prepayment}`."""
+
+    basis: Literal["invoice_date", "end_of_month", "days_end_of_month", "prepayment"]
+    """Point de départ : `invoice_date` (N jours date de facture), `end_of_month` (fin de mois
+    + N jours), `days_end_of_month` (N jours fin de mois, méthode à préciser), `prepayment`
+    (paiement à la commande)."""
+    days: Days | None = None
+    """Nombre de jours (sauf pour `prepayment`)."""
+    end_of_month_method: Literal["end_of_month_then_days", "days_then_end_of_month"] | None = None
+    """Pour `days_end_of_month` : fin du mois de facture puis N jours, ou N jours puis fin de
+    mois (les deux calculs admis par l'art. L441-10 I du Code de commerce)."""
+
+    def label(self, lang: str = "fr") -> str:
+        """The term as it is said: "45 jours fin de mois", "30 days from invoice date"."""
+        if self.basis == "end_of_month" and not self.days:
+            return message("term.end_of_month_only", lang)
+        return message(f"term.{self.basis}", lang, days=self.days)
+

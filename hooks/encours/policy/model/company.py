@@ -1,0 +1,53 @@
+"""Chapter 2, the company: identity, currency, language, and the rates calculators start from."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from .common import Id, Language, Model, NonEmptyText, Percent, Text
+
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+
+
+class CreditInformationProvider(Model):
+    """Un fournisseur d'information crédit, de notation ou d'assurance-crédit."""
+
+    id: Id
+    name: NonEmptyText
+    """Nom du fournisseur."""
+    kind: Literal["credit_report", "credit_insurer", "legal_notices", "sanctions_screening"]
+    """Nature : rapports et scores, assureur-crédit, annonces légales, filtrage des sanctions."""
+    usage: Text
+    """À quoi il sert dans la procédure."""
+
+
+class Company(Model):
+    """L'entreprise : identité et valeurs par défaut des calculateurs."""
+
+    legal_name: NonEmptyText
+    """Raison sociale."""
+    trade_name: NonEmptyText | None = None
+    """Nom commercial."""
+    activity: Text
+    """Activité, en une phrase."""
+    employees: Annotated[int, Field(ge=1)] | None = None
+    """Effectif."""
+    address: NonEmptyText | None = None
+    """Adresse du siège (pour les courriers)."""
+    country: CountryCode
+    """Pays, code ISO 3166 à deux lettres (FR), entre guillemets pour la Norvège ("NO")."""
+    currency: CurrencyCode
+    """Devise, code ISO 4217 (EUR)."""
+    language: Language
+    """Langue du manuel : fr ou en."""
+    vat_rate: Percent
+    """Taux normal de TVA, en %."""
+    net_margin_rate: Percent
+    """Taux de marge nette, en % du chiffre d'affaires (calcul du CA à refaire après un impayé)."""
+    financing_rate: Percent
+    """Coût de financement annuel du besoin en fonds de roulement, en %."""
+    credit_information_providers: list[CreditInformationProvider] = Field(min_length=1)
+    """Fournisseurs d'information crédit utilisés."""

@@ -1,0 +1,77 @@
+"""`python -m encours validate` and `python -m encours schema`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from encours.cli import main
+from encours.policy.schema import schema_text
+from tests.policy.conftest import EXAMPLE, PolicyCopy
+
+REPO = EXAMPLE.parent
+
+
+def test_validate_the_example(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--policy", str(EXAMPLE)]) == 0
+    assert capsys.readouterr().out == "Politique valide : 13 fichiers lus, 0 avertissement(s).\n"
+
+
+def test_validate_prints_every_error_and_fails(policy_copy: PolicyCopy,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    policy_copy.edit("incentives.yaml", "      weight: 25", "      weight: 30")
+    policy_copy.edit("terms.yaml", "    invoice_mention: Pas d'escompte pour paiement anticipé.\n",
+                     "")
+    assert main(["validate", "--lang", "en"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{policy_copy.at('incentives.yaml', 'criteria:')}: incentives.criteria: the weights add "
+        "up to 105 %, they must add up to 100 %",
+        f"{policy_copy.at('terms.yaml', 'early_payment_discount:')}: warning: "
+        "terms.early_payment_discount: no discount mention (invoice_mention) — invoices state "
+        'the early-payment discount terms, or "No discount for early payment" (French '
+        "Commercial Code, art. L441-9 I)",
+        "Policy is invalid: 1 error(s), 1 warning(s).",
+    ]
+
+
+def test_validate_warnings_alone_pass(policy_copy: PolicyCopy,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    policy_copy.edit("terms.yaml", "    invoice_mention: Pas d'escompte pour paiement anticipé.\n",
+                     "")
+    assert main(["validate"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"{policy_copy.at('terms.yaml', 'early_payment_discount:')}: "
+                             "avertissement : terms.early_payment_discount : mention")
+    assert out[1] == "Politique valide : 13 fichiers lus, 1 avertissement(s)."
+
+
+def test_validate_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nowhere"
+    assert main(["validate", "--policy", str(missing)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{missing.as_posix()}: dossier de la politique introuvable")
+
+
+def test_schema_writes_the_file(policy_copy: PolicyCopy) -> None:
+    (policy_copy.root / "policy" / "policy.schema.json").unlink()
+    assert main(["schema"]) == 0
+    assert (policy_copy.root / "policy" / "policy.schema.json").read_text() == schema_text()
+
+
+def test_a_command_is_required(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([])
+    assert exited.value.code == 2
+    assert "validate" in capsys.readouterr().err
+
+
+def test_python_dash_m_encours_runs_from_the_repository() -> None:
+    env = {**os.environ, "PYTHONPATH": "hooks"}
+    done = subprocess.run([sys.executable, "-m", "encours", "validate"], cwd=REPO, env=env,
+                          capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        0, "Politique valide : 13 fichiers lus, 0 avertissement(s).\n", "")

@@ -1,0 +1,47 @@
+"""The message catalogue: every sentence the package says exists in French and in English."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from encours.policy.messages import CATALOGUE, format_number, message
+
+PACKAGE = Path(__file__).resolve().parents[2] / "hooks" / "encours"
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_both_languages_take_the_same_values(key: str) -> None:
+    entry = CATALOGUE[key]
+    assert set(entry) == {"fr", "en"}
+    assert fields(entry["fr"]) == fields(entry["en"])
+
+
+def test_every_key_the_code_uses_is_in_the_catalogue() -> None:
+    used = set()
+    for path in PACKAGE.rglob("*.py"):
+        used |= set(re.findall(r'"((?:yaml|load|type|got|unit|check|placeholder|cli|value)'
+                               r'\.[a-z_.]+)"', path.read_text(encoding="utf-8")))
+    assert used, "the scan found the message keys"
+    assert sorted(used - set(CATALOGUE)) == []
+
+
+def test_unknown_language_falls_back_to_french() -> None:
+    assert message("got.list", "de") == "une liste"
+
+
+def test_decimal_parameters_follow_the_language() -> None:
+    from decimal import Decimal
+
+    assert message("check.weights", "fr", path="p", total=Decimal("99.5")) == (
+        "p : la somme des poids fait 99,5 %, elle doit faire 100 %")
+    assert message("check.weights", "en", path="p", total=Decimal("99.5")) == (
+        "p: the weights add up to 99.5 %, they must add up to 100 %")
+    assert format_number(12345) == "12\u202f345" and format_number(1234) == "1234"

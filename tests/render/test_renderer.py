@@ -1,0 +1,121 @@
+"""The renderer on its own: policy → {path: Markdown}, without MkDocs."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from encours.handbook import build_handbook
+from encours.policy import load_policy
+from encours.render import Runtime, render_pages
+
+ROOT = Path(__file__).resolve().parents[2]
+RUNTIME = Runtime(pyodide_version="314.0.7", bundle_name="calculators-test.zip")
+
+
+@pytest.fixture(scope="module")
+def policy():
+    return load_policy(ROOT / "policy").policy
+
+
+@pytest.fixture(scope="module")
+def french(policy):
+    return render_pages(policy, lang="fr", runtime=RUNTIME)
+
+
+def test_pages_and_navigation(french, policy) -> None:
+    assert {"index.md", "terms.md", "calculators/penalty.md"} <= set(french.pages)
+    nav_paths = [path for entry in french.nav for path in _paths(entry)]
+    assert sorted(nav_paths) == sorted(french.pages), "every generated page is in the navigation"
+    assert french.site_name == policy.document.title.get("fr")
+    assert policy.document.version in french.stamp
+
+
+def _paths(entry):
+    for value in entry.values():
+        if isinstance(value, str):
+            yield value
+        else:
+            for child in value:
+                yield from _paths(child)
+
+
+def test_home_shows_document_identity(french, policy) -> None:
+    home = french.pages["index.md"]
+    document = policy.document
+    assert f"# {document.title.get('fr')}" in home
+    assert f"**{document.version}**" in home
+    owner = next(role for role in policy.roles if role.id == document.owner)
+    assert owner.title.get("fr") in home
+
+
+def test_terms_state_the_standard_term_and_the_law(french, policy) -> None:
+    terms = french.pages["terms.md"]
+    assert policy.terms.payment_term.label("fr") in terms
+    assert "L441-10 I" in terms and "L441-10 II" in terms
+    assert "](calculators/penalty.md)" in terms
+
+
+def test_calculator_page_has_the_build_time_result(french) -> None:
+    page = french.pages["calculators/penalty.md"]
+    # Reference example FR-1: 10 000 EUR due 2025-09-30, paid 2025-11-30 → 203.05 + 40.00.
+    assert 'data-output="interest" data-format="money" data-value="203.05"' in page
+    assert 'data-output="indemnity" data-format="money" data-value="40.00"' in page
+    assert 'data-output="total" data-format="money" data-value="243.05"' in page
+    assert 'name="amount"' in page and 'name="due_date"' in page
+
+
+def test_english_pages_use_english_labels(policy) -> None:
+    english = render_pages(policy, lang="en", runtime=RUNTIME)
+    assert "in force from" in english.stamp
+    assert "Late-payment penalties" in english.pages["calculators/penalty.md"] or (
+        "Late payment" in english.pages["calculators/penalty.md"]
+    )
+    assert "Payment terms" in [next(iter(entry)) for entry in english.nav]
+
+
+def test_hostile_policy_text_is_printed_as_text(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "policy", project / "policy")
+    terms = project / "policy" / "terms.yaml"
+    data = yaml.safe_load(terms.read_text(encoding="utf-8"))
+    hostile = "<script>alert(1)</script> {{ 7*7 }} {% if true %}x{% endif %}"
+    data["terms"]["invoicing"]["timing"] = hostile
+    terms.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    policy = load_policy(project / "policy").policy
+    page = render_pages(policy, lang="fr", runtime=RUNTIME).pages["terms.md"]
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "{{ 7*7 }}" in page and "49" not in page.split("{{ 7*7 }}")[0][-5:]
+    assert "{% if true %}x{% endif %}" in page
+
+
+def test_renderer_never_imports_mkdocs() -> None:
+    code = (
+        "import sys; from pathlib import Path; from encours.handbook import build_handbook; "
+        f"h = build_handbook(Path({str(ROOT)!r})); "
+        "assert 'mkdocs' not in sys.modules, 'the renderer imported mkdocs'; print(len(h.pages))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": f"{ROOT / 'hooks'}:{ROOT}"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) >= 3
+
+
+def test_handbook_ships_runtime_bundle_and_policy_json() -> None:
+    handbook = build_handbook(ROOT)
+    paths = {asset.path for asset in handbook.assets}
+    assert "assets/policy.json" in paths
+    assert "assets/pyodide/314.0.7/pyodide.asm.wasm" in paths
+    assert any(p.startswith("assets/calculators/calculators-") for p in paths)
+    assert not any(p.endswith((".map", ".d.ts", ".html")) for p in paths)
