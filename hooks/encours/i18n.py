@@ -1,6 +1,8 @@
 """The handbook's message catalogue: every heading and label, in French (default) and English.
 
-All labels live in ``labels.yaml`` beside this module, one entry per key with its translations.
+All labels live in the ``labels/`` folder beside this module (one YAML file per part of the
+site, merged into one catalogue; a key defined twice is an error), one entry per key with its
+translations.
 A label missing in the requested language falls back to French and is recorded in ``missing``
 so the build can list it as a warning.
 """
@@ -18,8 +20,16 @@ DEFAULT_LANGUAGE = "fr"
 
 @cache
 def _entries() -> dict[str, dict[str, str]]:
-    text = resources.files(__package__).joinpath("labels.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    entries: dict[str, dict[str, str]] = {}
+    folder = resources.files(__package__).joinpath("labels")
+    for source in sorted(folder.iterdir(), key=lambda item: item.name):
+        if not source.name.endswith(".yaml"):
+            continue
+        for key, translations in (yaml.safe_load(source.read_text(encoding="utf-8")) or {}).items():
+            if key in entries:
+                raise ValueError(f"label {key!r} is defined twice (again in labels/{source.name})")
+            entries[key] = translations
+    return entries
 
 
 class Catalogue:
@@ -35,7 +45,7 @@ class Catalogue:
         try:
             translations = _entries()[key]
         except KeyError:
-            raise KeyError(f"label {key!r} is not in encours/labels.yaml") from None
+            raise KeyError(f"label {key!r} is not in encours/labels/*.yaml") from None
         text = translations.get(self.lang)
         if text is None:
             self.missing.add(key)
