@@ -5,9 +5,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 ADDR ?= 127.0.0.1:8000
-# Handbook language: `make build LANG=en`. The shell's locale LANG (e.g. C.UTF-8) is ignored.
-HANDBOOK_LANG := $(if $(filter fr en,$(LANG)),$(LANG),fr)
-export ENCOURS_LANG := $(HANDBOOK_LANG)
+# Handbook language: `make build` builds French at the root and English under en/, with a
+# language switch; `make build LANG=en` (or fr) builds that language alone, and `make serve
+# LANG=en` serves it. The shell's locale LANG (e.g. C.UTF-8) is not a handbook language.
+HANDBOOK_LANG := $(if $(filter fr en,$(LANG)),$(LANG),)
+export ENCOURS_LANG := $(or $(HANDBOOK_LANG),fr)
 export PYTHONPATH := $(CURDIR)/hooks:$(CURDIR)
 export NO_MKDOCS_2_WARNING := 1
 
@@ -54,7 +56,7 @@ test: setup browser .cache/pyodide-wheels/.installed
 
 # --- the rest -------------------------------------------------------------------------------
 build: setup
-	$(PY) -m encours build
+	$(PY) -m encours build --lang $(or $(HANDBOOK_LANG),all)
 
 validate: $(VENV)/.installed
 	$(PY) -m encours validate

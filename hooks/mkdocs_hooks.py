@@ -25,6 +25,7 @@ for path in (ROOT, ROOT / "hooks"):  # `calculators` and `encours` import from a
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
+from encours.build import language_switch  # noqa: E402
 from encours.handbook import Handbook, build_handbook  # noqa: E402
 from encours.policy import PolicyInvalid  # noqa: E402
 
@@ -46,6 +47,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = _handbook.site_name
     config.nav = _handbook.nav
     config.extra["encours"] = _handbook.stamp
+    languages = [code for code in os.environ.get("ENCOURS_LANGUAGES", "").split(",") if code]
+    if len(languages) > 1:
+        config.extra["alternate"] = language_switch(_handbook.lang, languages)
+    # Instant navigation follows only links under site_url: where the site is served.
+    site_url = os.environ.get("ENCOURS_SITE_URL") or config.site_url
+    if site_url and languages and _handbook.lang != languages[0]:
+        site_url = site_url.rstrip("/") + f"/{_handbook.lang}/"
+    config.site_url = site_url
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is not None:
         search.config.lang = [_handbook.lang]

@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,8 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the handbook (site/) with MkDocs")
     build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR",
                        help="where the site goes (default: ./site)")
-    build.add_argument("--lang", choices=("fr", "en"), default=os.environ.get("ENCOURS_LANG", "fr"),
-                       help="language of the handbook (default: fr, or $ENCOURS_LANG)")
+    build.add_argument("--lang", choices=("fr", "en", "all"), default="all",
+                       help="fr or en alone, or all: French at the root, English under en/ "
+                       "with a language switch (default)")
     build.set_defaults(run=run_build)
     return parser
 
@@ -77,7 +77,8 @@ def run_schema(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     from encours.build import build_site
 
-    return build_site(Path.cwd(), site_dir=args.site_dir, lang=args.lang)
+    languages = ("fr", "en") if args.lang == "all" else (args.lang,)
+    return build_site(Path.cwd(), site_dir=args.site_dir, languages=languages)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
