@@ -36,6 +36,7 @@ node_modules/.installed: package.json package-lock.json
 
 .cache/pyodide-wheels/.installed: requirements-pyodide.txt $(VENV)/.installed
 	$(PY) -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
+		--platform any --python-version 3.14 \
 		-d .cache/pyodide-wheels -r requirements-pyodide.txt
 	@touch $@
 

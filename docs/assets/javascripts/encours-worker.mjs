@@ -27,7 +27,8 @@ async function boot({ runtimeURL, bundleURL, policyURL }) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeURL).href);
   const pyodide = await loadPyodide({ indexURL: runtimeURL });
   status("calculators", 2, 3);
-  pyodide.unpackArchive(await bundle, "zip");
+  const sitePackages = pyodide.runPython("__import__('site').getsitepackages()[0]");
+  pyodide.unpackArchive(await bundle, "zip", { extractDir: sitePackages });
   const api = pyodide.pyimport("calculators");
   referenceRates = (await policy).reference_rates || {};
   status("ready", 3, 3);

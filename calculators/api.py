@@ -1,0 +1,141 @@
+"""The calculators as JSON in, JSON out: what the command line and the browser worker call.
+
+``run(name, payload)`` reads the payload with the calculator's fields (:mod:`.specs`), checks
+what a single field cannot check alone, calls the pure functions, and returns a JSON-ready
+dict: money, rates, percentages and DSO as strings with two decimals, dates as ``YYYY-MM-DD``,
+and ``warnings``; or ``{"errors": [{"field", "message"}, ...]}``, one entry per bad field.
+It never raises for anything a person can type.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from .forms import ADAPTERS, Rejected
+from .inputs import Field, Problem
+from .messages import LANGS, Catalogue
+from .rates import TABLES
+from .specs import CALCULATORS, SPECS, Output
+
+MAX_DEPTH = 20
+"""Deepest nesting of JSON arrays and objects accepted (a calculator needs 5 at most)."""
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def run(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """Run calculator ``name`` on ``payload``: a JSON-ready result, or ``{"errors": [...]}``."""
+    lang = payload.get("lang") if isinstance(payload, Mapping) else None
+    t = Catalogue(lang if lang in LANGS else "fr")
+    problems = []
+    if not (lang is None or lang in LANGS):
+        problems.append(Problem("lang", t("error.lang")))
+    if name not in SPECS:
+        problems.append(Problem("calculator", t("error.calculator", name=name,
+                                                names=", ".join(CALCULATORS))))
+    elif not isinstance(payload, Mapping):
+        problems.append(Problem("payload", t("error.payload")))
+    if problems:
+        return _errors(problems)
+    try:
+        return ADAPTERS[name](payload, t)
+    except Rejected as rejected:
+        return _errors(rejected.problems)
+
+
+def run_text(name: str, text: str) -> dict[str, Any]:
+    """:func:`run` on JSON text (numbers read exactly, as ``Decimal``).
+
+    Text nested deeper than :data:`MAX_DEPTH` is refused before parsing: inside Pyodide, a deep
+    enough nesting overflows the WebAssembly stack and kills the interpreter instead of raising
+    ``RecursionError`` as CPython does.
+    """
+    if _too_deep(text):
+        return _errors([Problem("payload", Catalogue()("error.json_depth", depth=MAX_DEPTH))])
+    try:
+        payload = json.loads(text, parse_float=Decimal, parse_constant=Decimal)
+    except (ValueError, RecursionError) as error:
+        line, column = getattr(error, "lineno", 1), getattr(error, "colno", 1)
+        return _errors([Problem("payload", Catalogue()("error.json", line=line,
+                                                       column=column))])
+    return run(name, payload)
+
+
+def _too_deep(text: str) -> bool:
+    depth = 0
+    for bracket in _JSON_BRACKET.findall(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        if depth > MAX_DEPTH:
+            return True
+    return False
+
+
+def run_json(name: str, text: str) -> str:
+    """:func:`run` with JSON text in and out: what the browser worker calls."""
+    return json.dumps(run_text(name, text), ensure_ascii=False)
+
+
+def describe(lang: str = "fr") -> dict[str, Any]:
+    """Every calculator: title, summary, legal basis, fields and outputs with their labels."""
+    t = Catalogue(lang)
+    described = {}
+    for name, spec in SPECS.items():
+        entry: dict[str, Any] = {
+            "name": name,
+            "title": t(f"{name}.title"),
+            "summary": t(f"{name}.summary"),
+            "legal_basis": t(f"{name}.legal_basis"),
+            "fields": [_describe_field(field, name, t) for field in spec.fields],
+            "outputs": [_describe_output(output, name, t) for output in spec.outputs],
+        }
+        if name == "penalty":
+            entry["rate_tables"] = [
+                {"name": table.name, "label": t(f"rate_table.{table.name}"),
+                 "source": table.source, "as_of": table.as_of, "values": dict(table.values)}
+                for table in TABLES.values()
+            ]
+        described[name] = entry
+    return described
+
+
+def _describe_field(field: Field, scope: str, t: Catalogue) -> dict[str, Any]:
+    described: dict[str, Any] = {
+        "name": field.name,
+        "kind": field.kind,
+        "required": field.required,
+        "default": field.default,
+        "choices": list(field.choices),
+        "choice_labels": [t.field(scope, field.name, f"choice.{choice}")
+                          for choice in field.choices],
+        "label": t.field(scope, field.name, "label"),
+        "help": t.field(scope, field.name, "help"),
+    }
+    if field.items:
+        described["items"] = [_describe_field(item, f"{scope}.{field.name}", t)
+                              for item in field.items]
+    return described
+
+
+def _describe_output(output: Output, scope: str, t: Catalogue) -> dict[str, Any]:
+    described: dict[str, Any] = {"name": output.name, "label": t.output(scope, output.name)}
+    if output.items:
+        described["items"] = [_describe_output(item, f"{scope}.{output.name}", t)
+                              for item in output.items]
+    return described
+
+
+def _errors(problems: list[Problem]) -> dict[str, Any]:
+    """``{"errors": [...]}`` with one entry per field (messages of a field joined)."""
+    merged: dict[str, list[str]] = {}
+    for problem in problems:
+        messages = merged.setdefault(problem.field, [])
+        if problem.message not in messages:
+            messages.append(problem.message)
+    return {"errors": [{"field": field, "message": " ".join(messages)}
+                       for field, messages in merged.items()]}
+
+

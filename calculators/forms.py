@@ -1,0 +1,476 @@
+"""From a payload to a result, calculator by calculator: read the fields, check what a single
+field cannot check alone, call the pure functions, shape the JSON-ready answer.
+
+Each adapter takes the payload and the message catalogue of its language, and returns the
+result or raises :class:`Rejected` with every problem found.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from . import cei, discount, dso, penalty, unpaid
+from .inputs import Field, Invalid, Problem, blank, explain, read, read_reference_rates
+from .messages import Catalogue
+from .money import EXACT, exact_sum, round_ratio, two_places
+from .rates import RateBook, half_key
+from .specs import SPECS, Spec
+
+COMMON_KEYS = ("lang", "reference_rates")
+"""Keys every calculator accepts besides its fields."""
+
+
+class Rejected(Exception):
+    """The payload cannot be computed; ``problems`` say why, field by field."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+def _read(spec: Spec, payload: Mapping[str, Any], t: Catalogue,
+          fields: tuple[Field, ...] | None = None) -> tuple[dict[str, Any], list[Problem]]:
+    return read(payload, fields or spec.fields, t, spec.name, allowed=COMMON_KEYS)
+
+
+def _date(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _maybe(value: Any) -> str | None:
+    return None if value is None else two_places(value)
+
+
+# --- penalty ---------------------------------------------------------------------------------
+
+_SINGLE_ONLY = ("amount", "due_date", "payment_date", "payments")
+_BATCH_FIELDS = tuple(replace(field, required=False) if field.name in _SINGLE_ONLY else field
+                      for field in SPECS["penalty"].fields)
+
+
+def _penalty(payload: Mapping[str, Any], t: Catalogue) -> dict[str, Any]:
+    spec = SPECS["penalty"]
+    batch = not blank(payload.get("invoices"))
+    values, problems = _read(spec, payload, t, _BATCH_FIELDS if batch else None)
+    overrides, rate_problems = read_reference_rates(payload.get("reference_rates"), t)
+    problems += rate_problems
+    law = penalty.REGIMES[values["regime"]]
+    problems += _terms_problems(values, law, t)
+    as_of = values["as_of"]
+    if batch:
+        problems += [Problem(name, t("error.single_and_list")) for name in _SINGLE_ONLY
+                     if not blank(payload.get(name))]
+        items = values["invoices"] or []
+        if not items and not _has_problem(problems, "invoices"):
+            problems.append(Problem("invoices", explain(Invalid("error.required"), t, "penalty",
+                                                        "invoices")))
+    else:
+        items = [values]
+    invoices, positions, roles, opened = [], [], [], 0
+    bad = {problem.field.partition(".")[0] for problem in problems}
+    terms_bad = any(not _about_an_invoice(field) for field in bad)
+    for index, item in enumerate(items):
+        path = f"invoices[{index}]." if batch else ""
+        if "as_of" in bad or f"invoices[{index}]" in bad or (
+                not batch and any(_about_an_invoice(field) for field in bad)):
+            continue  # already reported: nothing more to say about this invoice
+        settled = _settlements(item, as_of, t, path, problems)
+        if settled is not None:
+            invoices.append(penalty.Invoice(item["amount"], item["due_date"], settled[0]))
+            positions.append(path)
+            roles.append(settled[1])
+            opened += settled[2]
+    if terms_bad:
+        raise Rejected(problems)
+    terms = penalty.Terms(values["regime"], values["mode"], values["basis"], values["b2b"],
+                          values["rate"])
+    results = penalty.late_penalties(invoices, terms=terms, rates=RateBook(overrides))
+    unknown: dict[tuple[str, str], list[int]] = {}
+    for path, role, result in zip(positions, roles, results, strict=True):
+        if isinstance(result, penalty.UnknownRate):
+            for missing in result.missing:
+                field = f"{path}due_date" if missing.settlement is None else role[
+                    missing.settlement]
+                unknown.setdefault((field, missing.table), []).append(missing.half)
+    problems += [_unknown_rates(field, table, halves, t)
+                 for (field, table), halves in unknown.items()]
+    if problems:
+        raise Rejected(problems)
+    penalties: list[penalty.Penalty] = results  # type: ignore[assignment]
+    warnings = _penalty_warnings(penalties, values, t, opened, batch)
+    head = {
+        "regime": law.code,
+        "currency": law.currency,
+        "mode": terms.mode or law.modes[0],
+        "basis": terms.basis,
+        "as_of": _date(as_of),
+    }
+    if values["rate"] is not None:
+        basis = "legal_basis.FR_contract"
+    elif law.code == "DE" and not values["b2b"]:
+        basis = "legal_basis.DE_consumer"
+    else:
+        basis = f"legal_basis.{law.code}"
+    tail = {"legal_basis": t(basis), "warnings": warnings}
+    if not batch:
+        return {**head, **_invoice_result(values, penalties[0]), **tail}
+    rows = [
+        {"id": item["id"], "customer": item["customer"], **_invoice_result(item, result)}
+        for item, result in zip(items, penalties, strict=True)
+    ]
+    return {**head, "invoices": rows, "totals": _sums(penalties),
+            "by_customer": _by_customer(items, penalties), **tail}
+
+
+def _about_an_invoice(field: str) -> bool:
+    """Whether a problem's field belongs to an invoice rather than to the common terms."""
+    return field.startswith("invoices[") or field.partition("[")[0] in _SINGLE_ONLY
+
+
+def _terms_problems(values: dict[str, Any], law: penalty.Regime, t: Catalogue
+                    ) -> list[Problem]:
+    problems = []
+    mode = values["mode"]
+    if mode is not None and mode not in law.modes:
+        key = "error.mode_fixed_only" if law.modes == ("fixed",) else "error.mode_split_only"
+        problems.append(Problem("mode", t(key, regime=law.code)))
+    if values["rate"] is not None and not law.contract_rate:
+        problems.append(Problem("rate", t("error.rate_regime", regime=law.code)))
+    if not values["b2b"] and law.consumer_margin is None:
+        problems.append(Problem("b2b", t("error.b2b_regime", regime=law.code)))
+    return problems
+
+
+def _settlements(item: dict[str, Any], as_of: date | None, t: Catalogue, path: str,
+                 problems: list[Problem]
+                 ) -> tuple[tuple[tuple[date, Decimal], ...], tuple[str, ...], int] | None:
+    """How an invoice was settled: ``(date, amount)`` pairs, the field that set each date, and
+    whether part of it is still open (counted to ``as_of``); ``None`` if it cannot be said."""
+    amount, due, paid_on, payments = (item["amount"], item["due_date"], item["payment_date"],
+                                      item["payments"])
+    if amount is None or due is None:
+        return None
+    if paid_on is not None:
+        if payments:
+            problems.append(Problem(f"{path}payments", t("error.payment_date_and_payments")))
+            return None
+        return ((paid_on, amount),), (f"{path}payment_date",), 0
+    if payments:
+        settlements = tuple((payment["date"], payment["amount"]) for payment in payments
+                            if payment["date"] is not None and payment["amount"] is not None)
+        if len(settlements) < len(payments):
+            return None
+        roles = tuple(f"{path}payments[{index}].date" for index in range(len(payments)))
+        paid = exact_sum(amount for _, amount in settlements)
+        if paid > amount:
+            problems.append(Problem(f"{path}payments", t("error.payments_exceed",
+                                                         paid=t.number(paid),
+                                                         amount=t.number(amount))))
+            return None
+        if paid == amount:
+            return settlements, roles, 0
+        if as_of is None:
+            problems.append(Problem(f"{path}payments", t("error.payments_short",
+                                                         paid=t.number(paid),
+                                                         amount=t.number(amount))))
+            return None
+        return (*settlements, (as_of, EXACT.subtract(amount, paid))), (*roles, "as_of"), 1
+    if as_of is None:
+        problems.append(Problem(f"{path}payment_date", t("error.payment_date_missing")))
+        return None
+    return ((as_of, amount),), ("as_of",), 1
+
+
+def _unknown_rates(field: str, table: str, halves: list[int], t: Catalogue) -> Problem:
+    rate = t(f"rate_table.{table}")
+    which = ", ".join(f"{t.half(half)} ({half_key(half)})" for half in sorted(set(halves)))
+    key = "error.rate_unknown" if len(set(halves)) == 1 else "error.rates_unknown"
+    return Problem(field, t(key, Rate=rate[:1].upper() + rate[1:], halves=which, table=table))
+
+
+def _invoice_result(item: dict[str, Any], result: penalty.Penalty) -> dict[str, Any]:
+    amount, periods = item["amount"], result.periods
+    amount_text, interest_text = two_places(amount), two_places(result.interest)
+    return {
+        "amount": amount_text,
+        "due_date": _date(item["due_date"]),
+        "payment_date": _date(item["payment_date"]),
+        "days_late": result.days_late,
+        "rate": _maybe(result.rate),
+        "interest": interest_text,
+        "indemnity": two_places(result.indemnity),
+        "total": two_places(result.total),
+        "periods": [
+            {"start": p.start.isoformat(), "end": p.end.isoformat(), "days": p.days,
+             "rate": _rate_text(p.rate),
+             "amount": amount_text if p.base is amount else two_places(p.base),
+             "interest": interest_text if len(periods) == 1
+             else format(round_ratio(p.weight, p.divisor), "f")}
+            for p in periods
+        ],
+    }
+
+
+_RATE_TEXTS: dict[Decimal, str] = {}
+
+
+def _rate_text(rate: Decimal) -> str:
+    """``two_places(rate)``, remembered: a batch uses a handful of rates many times."""
+    text = _RATE_TEXTS.get(rate)
+    if text is None:
+        if len(_RATE_TEXTS) > 1000:
+            _RATE_TEXTS.clear()
+        text = _RATE_TEXTS[rate] = two_places(rate)
+    return text
+
+
+def _sums(results: list[penalty.Penalty]) -> dict[str, Any]:
+    interest = exact_sum(result.interest for result in results)
+    indemnity = exact_sum(result.indemnity for result in results)
+    return {
+        "count": len(results),
+        "late": sum(1 for result in results if result.days_late),
+        "interest": two_places(interest),
+        "indemnity": two_places(indemnity),
+        "total": two_places(EXACT.add(interest, indemnity)),
+    }
+
+
+def _by_customer(items: list[dict[str, Any]], results: list[penalty.Penalty]
+                 ) -> list[dict[str, Any]]:
+    groups: dict[str | None, list[penalty.Penalty]] = {}
+    for item, result in zip(items, results, strict=True):
+        groups.setdefault(item["customer"], []).append(result)
+    return [{"customer": customer, **_sums(group)} for customer, group in groups.items()]
+
+
+def _penalty_warnings(results: list[penalty.Penalty], values: dict[str, Any], t: Catalogue,
+                      opened: int, batch: bool) -> list[str]:
+    warnings = []
+    floors = sorted({floor for result in results for floor in result.floors})
+    contract = values["rate"]
+    for half, floor in floors:
+        warnings.append(t("warning.floor", rate=t.number(contract), half=t.half(half),
+                          floor=t.number(floor)))
+    if opened:
+        as_of = _date(values["as_of"])
+        warnings.append(t("warning.open_count", count=opened, as_of=as_of) if batch
+                        else t("warning.open", as_of=as_of))
+    return warnings
+
+
+# --- dso -------------------------------------------------------------------------------------
+
+_SIMPLE_ONLY = ("sales", "days")
+_COUNTBACK_ONLY = ("months", "days_per_month")
+
+
+def _dso(payload: Mapping[str, Any], t: Catalogue) -> dict[str, Any]:
+    values, problems = _read(SPECS["dso"], payload, t)
+    method = values["method"]
+    receivables, current = values["receivables"], values["current_receivables"]
+    if receivables is not None and current is not None and current > receivables:
+        problems.append(Problem("current_receivables",
+                                t("error.current_exceeds", total=t.number(receivables))))
+    if method == "simple":
+        for name in _SIMPLE_ONLY:
+            if values[name] is None and not _has_problem(problems, name):
+                problems.append(Problem(name, explain(Invalid("error.required"), t, "dso",
+                                                      name)))
+        problems += [Problem(name, t("error.months_with_simple")) for name in _COUNTBACK_ONLY
+                     if not blank(payload.get(name))]
+    else:
+        problems += [Problem(name, t("error.simple_with_countback")) for name in _SIMPLE_ONLY
+                     if not blank(payload.get(name))]
+        if not values["months"] and not _has_problem(problems, "months"):
+            problems.append(Problem("months", explain(Invalid("error.required"), t, "dso",
+                                                      "months")))
+    months = _month_lengths(values, t, problems) if method == "countback" else []
+    if problems:
+        raise Rejected(problems)
+    if method == "simple":
+        sales, days = values["sales"], values["days"]
+        measured = dso.simple_dso(receivables, sales, days)
+        best = None if current is None else dso.simple_dso(current, sales, days)
+        steps: list[dict[str, Any]] = []
+        covered = None
+    else:
+        pairs = [(month["sales"], length) for month, length in zip(values["months"], months,
+                                                                    strict=True)]
+        try:
+            countback = dso.countback_dso(receivables, pairs)
+        except dso.HistoryTooShort as short:
+            raise Rejected([Problem("months", t(
+                "error.history_short", count=len(pairs), days=short.days_covered,
+                remainder=t.number(Decimal(two_places(short.remainder)))))]) from None
+        measured = countback.dso
+        best = None if current is None else dso.countback_dso(current, pairs).dso
+        covered = sum(step.month_days for step in countback.steps)
+        steps = [
+            {"month": _month_name(month["month"]), "sales": two_places(step.sales),
+             "month_days": step.month_days,
+             "receivables_before": two_places(step.receivables_before),
+             "days": two_places(step.days), "cumulative_days": two_places(step.cumulative_days)}
+            for month, step in zip(values["months"], countback.steps, strict=False)
+        ]
+    return {
+        "method": method,
+        "dso": two_places(measured),
+        "bpdso": _maybe(best),
+        "add": None if best is None else two_places(dso.average_days_delinquent(measured, best)),
+        "days_covered": covered,
+        "steps": steps,
+        "warnings": [],
+    }
+
+
+def _has_problem(problems: list[Problem], field: str) -> bool:
+    return any(problem.field == field for problem in problems)
+
+
+def _month_name(month: tuple[int, int] | None) -> str | None:
+    return None if month is None else f"{month[0]:04d}-{month[1]:02d}"
+
+
+def _month_lengths(values: dict[str, Any], t: Catalogue, problems: list[Problem]) -> list[int]:
+    """Days of each month of the countback: ``days_per_month`` if given, else the calendar's;
+    months must follow each other going back."""
+    fixed = values["days_per_month"]
+    lengths = []
+    previous: tuple[int, int] | None = None
+    for index, item in enumerate(values["months"] or []):
+        month = item["month"]
+        where = f"months[{index}].month"
+        if month is None:
+            if fixed is None and not _has_problem(problems, where):
+                problems.append(Problem(where, t("error.month_missing")))
+        elif previous is not None:
+            expected = (previous[0] - 1, 12) if previous[1] == 1 else (previous[0],
+                                                                      previous[1] - 1)
+            if month != expected:
+                problems.append(Problem(where, t("error.month_order",
+                                                 expected=_month_name(expected))))
+        previous = month
+        lengths.append(fixed if fixed is not None or month is None
+                       else calendar.monthrange(*month)[1])
+    return lengths
+
+
+# --- cei -------------------------------------------------------------------------------------
+
+def _cei(payload: Mapping[str, Any], t: Catalogue) -> dict[str, Any]:
+    values, problems = _read(SPECS["cei"], payload, t)
+    if problems:
+        raise Rejected(problems)
+    begin, sales, end, current, months = (values[name] for name in (
+        "begin_receivables", "credit_sales", "end_receivables", "end_current_receivables",
+        "months"))
+    if current > end:
+        problems.append(Problem("end_current_receivables",
+                                t("error.current_exceeds", total=t.number(end))))
+    monthly_sales = Fraction(sales) / months
+    if Fraction(begin) + monthly_sales - Fraction(current) <= 0:
+        problems.append(Problem("end_current_receivables", t("error.cei_nothing_collectable")))
+    if problems:
+        raise Rejected(problems)
+    index = cei.collection_effectiveness(begin, sales, end, current, months)
+    return {
+        "cei": two_places(index),
+        "monthly_sales": two_places(monthly_sales),
+        "warnings": [t("warning.cei_negative")] if index < 0 else [],
+    }
+
+
+# --- discount --------------------------------------------------------------------------------
+
+def _discount(payload: Mapping[str, Any], t: Catalogue) -> dict[str, Any]:
+    values, problems = _read(SPECS["discount"], payload, t)
+    rate, early, net, basis = (values[name] for name in (
+        "discount_rate", "discount_days", "net_days", "basis"))
+    if early is not None and net is not None and net <= early:
+        problems.append(Problem("net_days", t("error.net_days", days=early)))
+    if problems:
+        raise Rejected(problems)
+    financing, amount = values["financing_rate"], values["amount"]
+    nominal = discount.nominal_cost(rate, early, net, basis)
+    result: dict[str, Any] = {
+        "basis": basis,
+        "nominal_rate": two_places(nominal),
+        "effective_rate": two_places(discount.effective_cost(rate, early, net)),
+        "breakeven_discount_rate": None,
+        "discount_costs_more": None,
+        "discount_amount": None,
+        "net_amount": None,
+        "financing_cost": None,
+        "warnings": [],
+    }
+    if financing is not None:
+        result["breakeven_discount_rate"] = two_places(
+            discount.breakeven_discount(financing, early, net, basis))
+        result["discount_costs_more"] = nominal > Fraction(financing)
+    if amount is not None:
+        given_up = discount.discount_amount(amount, rate)
+        result["discount_amount"] = two_places(given_up)
+        result["net_amount"] = two_places(Fraction(amount) - given_up)
+        if financing is not None:
+            result["financing_cost"] = two_places(discount.financing_cost(
+                amount, rate, financing, early, net, basis))
+    return result
+
+
+# --- unpaid ----------------------------------------------------------------------------------
+
+def _unpaid(payload: Mapping[str, Any], t: Catalogue) -> dict[str, Any]:
+    values, problems = _read(SPECS["unpaid"], payload, t)
+    loss, amount, vat, recoverable, costs, margin, days, financing, basis = (
+        values[name] for name in ("loss", "amount", "vat_rate", "vat_recoverable",
+                                  "recovery_costs", "net_margin_rate", "days_late",
+                                  "financing_rate", "basis"))
+    if loss is None and amount is None and not _has_problem(problems, "amount") \
+            and not _has_problem(problems, "loss"):
+        problems.append(Problem("loss", t("error.loss_or_amount")))
+    if loss is None and amount is not None and recoverable and vat is None \
+            and not _has_problem(problems, "vat_rate"):
+        problems.append(Problem("vat_rate", t("error.vat_rate_needed")))
+    if days is not None or financing is not None:
+        for name, value in (("days_late", days), ("financing_rate", financing)):
+            if value is None and not _has_problem(problems, name):
+                problems.append(Problem(name, explain(Invalid("error.required"), t, "unpaid",
+                                                      name)))
+        if amount is None and loss is not None:
+            problems.append(Problem("amount", t("error.amount_for_financing")))
+    if problems:
+        raise Rejected(problems)
+    costs = costs if costs is not None else Decimal(0)
+    if loss is not None:
+        total_loss = unpaid.loss_from_invoice(loss, recovery_costs=costs)
+    else:
+        total_loss = unpaid.loss_from_invoice(amount, vat, recoverable, costs)
+    cost = None
+    if days is not None and financing is not None:
+        cost = unpaid.financing_cost(amount, financing, days, basis)
+    needed = None if margin is None else unpaid.sales_needed(total_loss, margin)
+    cost_needed = None if margin is None or cost is None else unpaid.sales_needed(cost, margin)
+    warnings = [t("warning.vat_recoverable")] if recoverable and loss is None else []
+    return {
+        "loss": two_places(total_loss),
+        "sales_needed": _maybe(needed),
+        "financing_cost": _maybe(cost),
+        "financing_sales_needed": _maybe(cost_needed),
+        "warnings": warnings,
+    }
+
+
+ADAPTERS: dict[str, Callable[[Mapping[str, Any], Catalogue], dict[str, Any]]] = {
+    "penalty": _penalty,
+    "dso": _dso,
+    "cei": _cei,
+    "discount": _discount,
+    "unpaid": _unpaid,
+}

@@ -1,0 +1,39 @@
+"""Shared by the calculator tests: the reference examples and the property-test settings.
+
+Named ``calc_support`` (not ``conftest``) so that the same files import the same way under
+CPython and inside Pyodide; test modules are prefixed ``test_calc_`` to stay unique in ``tests/``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, settings
+
+HERE = Path(__file__).parent
+EXAMPLES: dict[str, Any] = json.loads((HERE / "reference_examples.json").read_text("utf-8"))
+
+PROPERTY = settings(
+    max_examples=int(os.environ.get("ENCOURS_HYPOTHESIS_MAX_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+"""Moderate by default so the whole suite stays quick inside Pyodide; raise it with
+``ENCOURS_HYPOTHESIS_MAX_EXAMPLES`` for a deeper search."""
+
+
+def example(group: str, example_id: str) -> dict[str, Any]:
+    """One worked example of ``reference_examples.json`` by its id."""
+    for candidate in EXAMPLES[group]:
+        if candidate["id"] == example_id:
+            return candidate
+    raise KeyError(example_id)
+
+
+def cents(text: str) -> Decimal:
+    """A two-decimal result string as a Decimal."""
+    return Decimal(text)
