@@ -13,7 +13,7 @@ export ENCOURS_LANG := $(or $(HANDBOOK_LANG),fr)
 export PYTHONPATH := $(CURDIR)/hooks:$(CURDIR)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test validate schema bench clean browser
+.PHONY: help setup serve build test validate schema diff bench clean browser
 
 help:
 	@echo "make serve     build the handbook from policy/ and serve it on http://$(ADDR) (live reload)"
@@ -21,6 +21,7 @@ help:
 	@echo "make build     write the handbook to site/ (LANG=en for English)"
 	@echo "make validate  check policy/*.yaml without building"
 	@echo "make schema    write policy/policy.schema.json (editor completion)"
+	@echo "make diff      what changed in the rules since the last release (FROM=, TO=, FORMAT=)"
 	@echo "make bench     print the speed and size benchmarks"
 	@echo "make clean     remove everything generated or installed here"
 
@@ -64,6 +65,16 @@ validate: $(VENV)/.installed
 
 schema: $(VENV)/.installed
 	$(PY) -m encours schema
+
+# `make diff`: what changed in the rules, in sentences, FROM a revision (default: the latest
+# release tag policy-v… in the history of HEAD, else the policy's first commit) TO another
+# (default: the working tree). FORMAT=text|markdown|json, LANG=en. Exit 1: a version is invalid.
+FROM ?=
+TO ?=
+FORMAT ?= text
+
+diff: $(VENV)/.installed
+	@$(PY) -m encours diff --from "$(FROM)" --to "$(TO)" --format $(FORMAT) --lang $(ENCOURS_LANG)
 
 bench: setup browser .cache/pyodide-wheels/.installed
 	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

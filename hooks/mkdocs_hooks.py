@@ -43,6 +43,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"the policy is invalid:\n{problems}") from None
     for warning in _handbook.warnings:
         log.warning(warning)
+    for note in _handbook.notes:  # what the build could not know (no git history): not a warning
+        log.info(note)
     config.theme["language"] = _handbook.lang
     config.site_name = _handbook.site_name
     config.nav = _handbook.nav

@@ -1,4 +1,4 @@
-"""Command line: `python -m encours validate`, `schema` and `build`.
+"""Command line: `python -m encours validate`, `schema`, `build` and `diff`.
 
     python -m encours validate [--policy DIR] [--lang fr|en]
         exit 0 when the policy is valid (warnings printed), 1 with every error as
@@ -8,6 +8,13 @@
     python -m encours build [--site-dir DIR] [--lang fr|en]
         builds the handbook into a staging folder and swaps it in only on success, so a failed
         build leaves the previous site untouched.
+    python -m encours diff [--from REV] [--to REV|WORKTREE] [--format text|markdown|json]
+                           [--lang fr|en] [--policy DIR]
+        what changed in the rules between two versions of the policy in git, in sentences grouped
+        by chapter. Defaults: from the latest release tag (policy-v<version>) in the history of
+        HEAD (before any release: the commit that first added the policy) to the working tree.
+        Exit 0 (changes or not), 1 when a version fails validation (its errors are printed),
+        2 when git cannot tell (no repository, unknown revision).
 """
 
 from __future__ import annotations
@@ -42,6 +49,20 @@ def build_parser() -> argparse.ArgumentParser:
                        help="fr or en alone, or all: French at the root, English under en/ "
                        "with a language switch (default)")
     build.set_defaults(run=run_build)
+
+    diff = commands.add_parser("diff", help="what changed in the rules between two versions")
+    add_policy_option(diff)
+    diff.add_argument("--from", dest="source", metavar="REV", default="",
+                      help="git revision of the older version (default: the latest release tag "
+                      "policy-v... in the history of HEAD, else the first commit of the policy)")
+    diff.add_argument("--to", dest="target", metavar="REV", default="",
+                      help="git revision of the newer version, or WORKTREE: the files on disk "
+                      "(default)")
+    diff.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                      help="text (default), markdown (e.g. a merge request comment) or json")
+    diff.add_argument("--lang", choices=("fr", "en"), default="fr",
+                      help="language of the sentences (default: fr)")
+    diff.set_defaults(run=run_diff)
     return parser
 
 
@@ -79,6 +100,22 @@ def run_build(args: argparse.Namespace) -> int:
 
     languages = ("fr", "en") if args.lang == "all" else (args.lang,)
     return build_site(Path.cwd(), site_dir=args.site_dir, languages=languages)
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    from encours.i18n import Catalogue
+    from encours.versions.compare import compare
+    from encours.versions.git import GitError
+    from encours.versions.report import FORMATS
+    from encours.versions.snapshot import WORKTREE
+
+    try:
+        comparison = compare(args.policy, args.source or None, args.target or WORKTREE, args.lang)
+    except GitError as exc:
+        print(Catalogue(args.lang)("versions.cli.cannot", reason=exc), file=sys.stderr)
+        return 2
+    sys.stdout.write(FORMATS[args.format](comparison))
+    return 0 if comparison.valid else 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:

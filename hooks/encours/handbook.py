@@ -2,6 +2,12 @@
 
 ``build_handbook(root)`` is what the MkDocs hook calls; another static-site tool can call it the
 same way and write ``pages`` and ``assets`` itself.
+
+The policy's versions in git (``encours.versions``) add the Versions page, the "what changes"
+box on the home page, a "modified in version N" marker on each changed chapter, and the stamp's
+commit and draft marking. ``notes`` says what the build could not know (no git history): they
+are information, not warnings, so a build from a tarball or a shallow clone still passes in
+strict mode.
 """
 
 from __future__ import annotations
@@ -13,9 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from encours import assets
-from encours.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from encours.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogue
 from encours.policy import Policy, load_policy
 from encours.render import Runtime, render_pages
+from encours.versions import page as versions
+from encours.versions.history import build_history
 
 
 @dataclass
@@ -25,8 +33,12 @@ class Handbook:
     pages: dict[str, str]
     nav: list[Any]
     assets: list[assets.Asset]
-    stamp: dict[str, str]
+    stamp: dict[str, Any]
+    """``version``, ``effective_date``, ``commit`` (short, of the last commit that changed the
+    policy), ``draft`` (bool), ``release`` (its tag), ``stamp`` (the line every page shows),
+    ``banner`` and ``banner_detail`` (the draft banner, None when released)."""
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def policy_json(policy: Policy) -> dict[str, Any]:
@@ -60,6 +72,11 @@ def build_handbook(root: Path, *, lang: str = DEFAULT_LANGUAGE) -> Handbook:
         bundle_name=bundle.path.rsplit("/", 1)[-1],
     )
     rendered = render_pages(policy, lang=lang, runtime=runtime)
+    labels = Catalogue(lang)
+    history = build_history(root / "policy", policy, lang)
+    pages = versions.annotate(rendered.pages, history, labels)
+    pages[versions.VERSIONS_PAGE] = versions.versions_page(history, labels,
+                                                           policy.company.currency)
     shipped = [
         *assets.pyodide_runtime(node_modules),
         bundle,
@@ -69,15 +86,16 @@ def build_handbook(root: Path, *, lang: str = DEFAULT_LANGUAGE) -> Handbook:
     stamp = {
         "version": policy.document.version,
         "effective_date": policy.document.effective_date.isoformat(),
-        "stamp": rendered.stamp,
+        **versions.stamp(rendered.stamp, history.provenance, labels),
     }
     warnings = [str(problem) for problem in loaded.warnings] + rendered.warnings
     return Handbook(
         lang=lang,
         site_name=rendered.site_name,
-        pages=rendered.pages,
-        nav=rendered.nav,
+        pages=pages,
+        nav=versions.with_versions_nav(rendered.nav, labels),
         assets=shipped,
         stamp=stamp,
         warnings=warnings,
+        notes=history.notes,
     )
