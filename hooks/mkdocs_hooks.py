@@ -57,9 +57,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if site_url and languages and _handbook.lang != languages[0]:
         site_url = site_url.rstrip("/") + f"/{_handbook.lang}/"
     config.site_url = site_url
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    if search is not None:
-        search.config.lang = [_handbook.lang]
     return config
 
 

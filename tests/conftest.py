@@ -1,0 +1,67 @@
+"""Fixtures shared by the built-site tests (``tests/site``) and the browser tests
+(``tests/browser``): the handbook built once per session, and served on localhost.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.support.harness import build, serve
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The handbook built from this repository with ``encours.build.build_site``, and the URL
+    it is served at (known before the build, which writes it into the sitemap)."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    with serve(site) as url:
+        completed = build(site, site_url=f"{url}/")
+        if completed.returncode != 0:
+            pytest.fail(
+                f"the handbook does not build (exit {completed.returncode}):\n"
+                f"{completed.stdout}{completed.stderr}",
+                pytrace=False,
+            )
+        yield site, url
+
+
+@pytest.fixture(scope="session")
+def built_site(served_site: tuple[Path, str]) -> Path:
+    return served_site[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(served_site: tuple[Path, str]) -> str:
+    """The built site on a free localhost port, with the MIME types Pyodide needs."""
+    return served_site[1]
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site: Path) -> list[str]:
+    """The URL path of every page of the built site (``/``, ``/terms/``, …, ``/404.html``)."""
+    pages = []
+    for html in sorted(built_site.rglob("*.html")):
+        relative = html.relative_to(built_site)
+        if relative.parts[0] == "assets":
+            continue
+        path = "/" + relative.as_posix()
+        pages.append(path.removesuffix("index.html"))
+    return pages
+
+
+@pytest.fixture(scope="session")
+def policy_json(built_site: Path) -> dict[str, Any]:
+    """``assets/policy.json`` as the browser reads it."""
+    return json.loads((built_site / "assets" / "policy.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def octet_stream_site_url(built_site: Path) -> Iterator[str]:
+    """The built site served as a misconfigured server would: ``.wasm`` as octet-stream."""
+    with serve(built_site, wasm_type="application/octet-stream") as url:
+        yield url

@@ -1,0 +1,115 @@
+"""What the build ships besides pages: the Pyodide runtime (and nothing else of the npm
+package), the calculators bundle and ``policy.json``; and nothing it should not (templates).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import calculators
+from encours.policy import load_policy
+from tests.support.harness import LANGUAGES, ROOT
+
+PYODIDE = ROOT / "node_modules" / "pyodide"
+# What a calculator page loads (../shared/notes/pyodide-offline.md), and the lock file.
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+LOCK = "pyodide-lock.json"
+# Reference example FR-1 (../shared/reference/examples.yaml), rule L441-10 II.
+FR_1 = {"regime": "FR", "amount": "10000", "due_date": "2025-09-30", "payment_date": "2025-11-30"}
+FR_1_EXPECTED = {"days_late": 61, "interest": "203.05", "indemnity": "40.00", "total": "243.05"}
+IN_BUNDLE = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import calculators
+print(json.dumps({"file": calculators.__file__,
+                  "result": calculators.run("penalty", json.loads(sys.argv[2]))}))
+"""
+
+
+def pyodide_version() -> str:
+    return json.loads((PYODIDE / "package.json").read_text(encoding="utf-8"))["version"]
+
+
+def language_root(built_site: Path, lang: str) -> Path:
+    """Where the handbook in ``lang`` lives: the first language at the root, others below it."""
+    return built_site if lang == LANGUAGES[0] else built_site / lang
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_only_the_pyodide_runtime_is_shipped(built_site: Path, lang: str) -> None:
+    folder = language_root(built_site, lang) / "assets" / "pyodide"
+    shipped = sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*")
+                     if path.is_file())
+    version = pyodide_version()
+    assert shipped == sorted(f"{version}/{name}" for name in (*RUNTIME_FILES, LOCK))
+    for name in RUNTIME_FILES:
+        assert (folder / version / name).read_bytes() == (PYODIDE / name).read_bytes(), name
+    lock = json.loads((folder / version / LOCK).read_text(encoding="utf-8"))
+    upstream = json.loads((PYODIDE / LOCK).read_text(encoding="utf-8"))
+    assert lock == {"info": upstream["info"], "packages": {}}, "the lock file is not trimmed"
+
+
+def test_no_pyodide_file_outside_the_runtime_folders(built_site: Path) -> None:
+    folders = [language_root(built_site, lang) / "assets" / "pyodide" for lang in LANGUAGES]
+    stray = [path.relative_to(built_site).as_posix()
+             for path in built_site.rglob("*")
+             if path.is_file() and path.name.startswith(("pyodide", "python_stdlib"))
+             and not any(folder in path.parents for folder in folders)]
+    assert not stray, stray
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_calculator_page_points_at_the_shipped_runtime_and_bundle(built_site: Path, lang: str):
+    site = language_root(built_site, lang)
+    html = (site / "calculators" / "penalty" / "index.html").read_text(encoding="utf-8")
+    runtime = re.search(r'data-runtime="([^"]+)"', html)
+    bundle = re.search(r'data-bundle="([^"]+)"', html)
+    assert runtime and bundle, "the calculator form does not name its runtime and bundle"
+    assert (site / "assets" / "pyodide" / runtime[1] / "pyodide.mjs").is_file()
+    assert (site / "assets" / "calculators" / bundle[1]).is_file()
+
+
+def test_calculators_bundle_imports_and_computes_in_cpython(built_site: Path, tmp_path: Path):
+    (bundle,) = (built_site / "assets" / "calculators").glob("*.zip")
+    with zipfile.ZipFile(bundle) as archive:
+        names = sorted(archive.namelist())
+        archive.extractall(tmp_path)
+    package = sorted(f"calculators/{path.relative_to(ROOT / 'calculators').as_posix()}"
+                     for path in (ROOT / "calculators").rglob("*.py")
+                     if "__pycache__" not in path.parts)
+    assert names == package, "the bundle is not exactly the calculators package's Python files"
+
+    completed = subprocess.run(
+        [sys.executable, "-I", "-c", IN_BUNDLE, str(tmp_path), json.dumps(FR_1)],
+        capture_output=True, text=True, check=False, cwd=tmp_path,
+    )
+    assert completed.returncode == 0, completed.stderr
+    imported = json.loads(completed.stdout)
+    assert Path(imported["file"]).is_relative_to(tmp_path), imported["file"]
+    result = imported["result"]
+    for name, expected in FR_1_EXPECTED.items():
+        assert result[name] == expected, name
+    assert result == calculators.run("penalty", FR_1)
+
+
+def test_policy_json_names_the_policy_version_and_content(policy_json: dict[str, Any]) -> None:
+    policy = load_policy(ROOT / "policy").policy
+    assert policy_json["version"] == policy.document.version
+    assert re.fullmatch(r"[0-9a-f]{64}", policy_json["content_hash"])
+    canonical = json.dumps(policy_json["policy"], sort_keys=True).encode()
+    assert policy_json["content_hash"] == hashlib.sha256(canonical).hexdigest()
+
+
+def test_no_theme_template_is_published(built_site: Path) -> None:
+    sources = [path.relative_to(built_site).as_posix() for path in built_site.rglob("*.html")
+               if "{% extends" in path.read_text(encoding="utf-8")]
+    assert not sources, f"Jinja templates copied into the site as pages: {sources}"

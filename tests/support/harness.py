@@ -1,0 +1,137 @@
+"""Build the handbook, serve it on localhost and open it in Debian's Chromium.
+
+One place for what the browser tests (``tests/browser``), the built-site tests (``tests/site``)
+and the benchmark (``bench/calculator_startup.py``) share:
+
+- :func:`build` runs ``encours.build.build_site`` for a project folder in a child process and
+  returns its exit code and output (the build prints through MkDocs);
+- :func:`serve` serves a folder on a free localhost port with the MIME types Pyodide needs
+  (``.wasm`` as ``application/wasm``, ``.mjs`` as JavaScript), or with a wrong ``.wasm`` type to
+  exercise the page's bounded wait;
+- :func:`launch_chromium` and :func:`chromium_options` start Debian's Chromium through
+  Playwright (never a downloaded one).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+WASM = "application/wasm"
+# A cold Pyodide start takes seconds, more on a busy machine: waits are generous, never timed.
+BOOT_TIMEOUT_MS = 90_000
+PYTHON_READY = "() => window.encoursCalculators?.ready === true"
+
+# What `make build` builds: French at the root, English under en/.
+LANGUAGES = ("fr", "en")
+
+_BUILD = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from encours.build import build_site\n"
+    "root, site_dir, languages = sys.argv[1:]\n"
+    "raise SystemExit(build_site(Path(root), site_dir=Path(site_dir),"
+    " languages=languages.split(',')))\n"
+)
+
+
+def build(
+    site_dir: Path,
+    *,
+    root: Path = ROOT,
+    languages: tuple[str, ...] = LANGUAGES,
+    site_url: str | None = None,
+) -> subprocess.CompletedProcess:
+    """Build the project at ``root`` into ``site_dir`` with ``encours.build.build_site``.
+
+    Runs in a child process whose ``encours`` and ``calculators`` come from ``root``, so a copy of
+    the project builds with its own code. ``site_url`` is where the site will be served
+    (``ENCOURS_SITE_URL``): Material's instant navigation only follows links listed in the
+    sitemap, whose addresses come from it. Returns the exit code and the output.
+    """
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root / "hooks"), str(root)])}
+    if site_url is not None:
+        env["ENCOURS_SITE_URL"] = site_url
+    return subprocess.run(
+        [sys.executable, "-c", _BUILD, str(root), str(site_dir), ",".join(languages)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def _handler(directory: Path, wasm_type: str) -> Callable[..., SimpleHTTPRequestHandler]:
+    class Handler(SimpleHTTPRequestHandler):
+        extensions_map = {  # noqa: RUF012 (the class attribute http.server reads)
+            **SimpleHTTPRequestHandler.extensions_map,
+            ".wasm": wasm_type,
+            ".mjs": "text/javascript",
+            ".js": "text/javascript",
+            ".json": "application/json",
+            ".zip": "application/zip",
+        }
+
+        def log_message(self, *args: Any) -> None:
+            pass  # the tests watch requests in the browser; the server stays quiet
+
+    return functools.partial(Handler, directory=str(directory))
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # the browser hung up: not news
+            super().handle_error(request, client_address)
+
+
+@contextmanager
+def serve(directory: Path, *, wasm_type: str = WASM) -> Iterator[str]:
+    """Serve ``directory`` on a free port of 127.0.0.1; yields the base URL (no trailing slash).
+
+    ``wasm_type`` is the Content-Type of ``.wasm`` files: anything but ``application/wasm``
+    imitates a misconfigured server, on which Pyodide never finishes loading.
+    """
+    server = _QuietServer(("127.0.0.1", 0), _handler(directory, wasm_type))
+    thread = threading.Thread(target=server.serve_forever, name="encours-site", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def chromium_options() -> dict[str, Any]:
+    """Playwright launch options for Debian's Chromium, headless, with nothing that phones home
+    (Playwright never downloads a browser here)."""
+    if not Path(CHROMIUM).exists():
+        raise FileNotFoundError(f"{CHROMIUM} is missing: install Debian's chromium (see .ci/run)")
+    return {"executable_path": CHROMIUM, "args": list(CHROMIUM_ARGS)}
+
+
+def launch_chromium(playwright: Any) -> Any:
+    """Debian's Chromium, for contexts without a profile on disk (each a fresh, empty one)."""
+    return playwright.chromium.launch(**chromium_options())
