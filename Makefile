@@ -13,7 +13,7 @@ export ENCOURS_LANG := $(or $(HANDBOOK_LANG),fr)
 export PYTHONPATH := $(CURDIR)/hooks:$(CURDIR)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test validate schema diff bench clean browser
+.PHONY: help setup serve build test validate schema diff pdf screenshots bench clean browser
 
 help:
 	@echo "make serve     build the handbook from policy/ and serve it on http://$(ADDR) (live reload)"
@@ -22,6 +22,8 @@ help:
 	@echo "make validate  check policy/*.yaml without building"
 	@echo "make schema    write policy/policy.schema.json (editor completion)"
 	@echo "make diff      what changed in the rules since the last release (FROM=, TO=, FORMAT=)"
+	@echo "make pdf       print the whole procedure to site/procedure.pdf (and the one-page fiche)"
+	@echo "make screenshots  every chapter at desktop and phone widths, into screenshots/"
 	@echo "make bench     print the speed and size benchmarks"
 	@echo "make clean     remove everything generated or installed here"
 
@@ -76,8 +78,17 @@ FORMAT ?= text
 diff: $(VENV)/.installed
 	@$(PY) -m encours diff --from "$(FROM)" --to "$(TO)" --format $(FORMAT) --lang $(ENCOURS_LANG)
 
+# Headless Chromium prints the handbook's print page (no LaTeX): the whole procedure, then the
+# one-page "fiche réflexe" for sales.
+pdf: build browser
+	$(PY) -m tools.pdf --site site
+	$(PY) -m tools.pdf --site site --page /quick-reference/ --out site/fiche-reflexe.pdf
+
+screenshots: build browser
+	$(PY) -m tools.screenshots --site site --out screenshots
+
 bench: setup browser .cache/pyodide-wheels/.installed
 	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 clean:
-	rm -rf site .site-* .cache $(VENV) node_modules .pytest_cache .ruff_cache .hypothesis
+	rm -rf site .site-* .cache screenshots $(VENV) node_modules .pytest_cache .ruff_cache .hypothesis

@@ -3,7 +3,9 @@
 ``render_pages(policy, lang=..., runtime=...)`` returns every generated page as
 ``{path: markdown}`` plus the navigation (MkDocs ``nav`` shape, titles in ``lang``). Work such as
 computing worked examples happens in Python (``encours.render.context``); templates only lay
-out values.
+out values. After rendering, the first use of each glossary term in a chapter's prose links to
+the glossary (``encours.render.glossary``), and the chapters rendered for print are put together
+into the print page (``encours.render.printing``).
 """
 
 from __future__ import annotations
@@ -12,10 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import escape
+
 from encours.i18n import Catalogue
 from encours.render import context
 from encours.render.calculator_pages import CALCULATOR_PAGES, calculator_page_context
+from encours.render.context import glossary_entries
 from encours.render.environment import make_environment
+from encours.render.glossary import glossary_terms, link_terms
+from encours.render.printing import PrintedChapter, print_page
+from encours.render.translations import report_fallbacks
 
 
 @dataclass(frozen=True)
@@ -31,18 +39,46 @@ ChapterContext = Callable[[Any, str, Catalogue], dict[str, Any]]
 
 @dataclass(frozen=True)
 class Chapter:
-    """A generated page: where it goes, its template, its title and what it needs computed."""
+    """A generated page: where it goes, its template, its title and what it needs computed.
+
+    ``section`` is the label of its navigation section (None: top level); ``printed`` says
+    whether the print page includes it; ``linked`` whether glossary terms in it are linked.
+    """
 
     path: str
     template: str
     title_label: str
     context: ChapterContext
+    section: str | None = None
+    printed: bool = True
+    linked: bool = True
 
 
+PROCEDURE, STEERING, PLAYBOOK, REFERENCE = (
+    "nav.procedure", "nav.steering", "nav.playbook_section", "nav.reference")
 CHAPTERS = (
     Chapter("index.md", "home.md.j2", "nav.home", context.home),
-    Chapter("terms.md", "terms.md.j2", "nav.terms", context.terms),
+    Chapter("organisation.md", "organisation.md.j2", "nav.organisation", context.organisation,
+            PROCEDURE),
+    Chapter("terms.md", "terms.md.j2", "nav.terms", context.terms, PROCEDURE),
+    Chapter("account-opening.md", "account-opening.md.j2", "nav.account_opening",
+            context.account_opening, PROCEDURE),
+    Chapter("credit-limits.md", "credit-limits.md.j2", "nav.credit_limits",
+            context.credit_limits, PROCEDURE),
+    Chapter("blocked-orders.md", "blocked-orders.md.j2", "nav.blocked_orders",
+            context.blocked_orders, PROCEDURE),
+    Chapter("recovery.md", "recovery.md.j2", "nav.recovery", context.recovery, PROCEDURE),
+    Chapter("incentives.md", "incentives.md.j2", "nav.incentives", context.incentives, STEERING),
+    Chapter("kpis.md", "kpis.md.j2", "nav.kpis", context.kpis, STEERING),
+    Chapter("playbook.md", "playbook.md.j2", "nav.playbook", context.playbook, PLAYBOOK),
+    Chapter("quick-reference.md", "quick-reference.md.j2", "nav.quick_reference",
+            context.quick_reference, PLAYBOOK, printed=False),
+    Chapter("quiz.md", "quiz.md.j2", "nav.quiz", context.self_check, PLAYBOOK, printed=False),
+    Chapter("glossary.md", "glossary.md.j2", "nav.glossary", context.glossary, REFERENCE,
+            linked=False),
 )
+PRINT_PAGE = "print.md"
+"""The whole procedure on one page (last of the reference section), for print and PDF."""
 
 
 @dataclass
@@ -54,16 +90,50 @@ class Rendered:
     warnings: list[str] = field(default_factory=list)
 
 
+def chapter_pages(env: Any, policy: Any, lang: str,
+                  labels: Catalogue) -> tuple[dict[str, str], list[Any]]:
+    """The chapters (glossary terms linked) and the print page, and their navigation."""
+    pages: dict[str, str] = {}
+    nav: list[Any] = []
+    sections: dict[str, list[Any]] = {}
+    printed: list[PrintedChapter] = []
+    terms = glossary_terms(glossary_entries(policy, lang))
+
+    def linked(chapter: Chapter, markdown: str) -> str:
+        return link_terms(markdown, terms) if chapter.linked else markdown
+
+    for chapter in CHAPTERS:
+        values = chapter.context(policy, lang, labels)
+        template = env.get_template(chapter.template)
+        pages[chapter.path] = linked(chapter, template.render(values))
+        entry = {labels(chapter.title_label): chapter.path}
+        if chapter.section is None:
+            nav.append(entry)
+        elif chapter.section in sections:
+            sections[chapter.section].append(entry)
+        else:
+            sections[chapter.section] = [entry]
+            nav.append({labels(chapter.section): sections[chapter.section]})
+        if chapter.printed:
+            for_print = linked(chapter, template.render(values | {"printing": True}))
+            title = str(escape(labels(chapter.title_label)))
+            printed.append(PrintedChapter(chapter.path, title, for_print))
+    pages[PRINT_PAGE] = print_page(
+        str(escape(labels("print.title"))),
+        str(escape(labels("print.intro"))),
+        str(escape(labels("print.contents"))),
+        printed,
+    )
+    sections[REFERENCE].append({labels("nav.print"): PRINT_PAGE})
+    return pages, nav
+
+
 def render_pages(policy: Any, *, lang: str, runtime: Runtime) -> Rendered:
     labels = Catalogue(lang)
     env = make_environment(lang, labels, currency=policy.company.currency)
     env.globals.update(policy=policy, runtime=runtime)
-    pages: dict[str, str] = {}
-    nav: list[Any] = []
-    for chapter in CHAPTERS:
-        values = chapter.context(policy, lang, labels)
-        pages[chapter.path] = env.get_template(chapter.template).render(values)
-        nav.append({labels(chapter.title_label): chapter.path})
+    pages, nav = chapter_pages(env, policy, lang, labels)
+    report_fallbacks(policy, lang)
 
     calculator_nav = []
     for name in CALCULATOR_PAGES:

@@ -1,48 +1,31 @@
 """Values each chapter template needs beyond the policy itself, computed in Python so that
-templates only lay them out: look-ups by id, sentences chosen by a rule, worked examples.
+templates only lay them out: look-ups by id, sentences chosen by a rule, worked examples,
+diagrams, the quiz of the chapter. One function per page, ``(policy, lang, labels) → dict``;
+each lives in its chapter's module under ``encours.render.chapters``.
+
+Every context also holds the helpers templates share (``chapters.common.common``): ``text`` (a
+policy text in the page's language, placeholders resolved), ``plain`` (the same on one line),
+``role`` (a role's title), ``amount`` and ``pct`` (policy figures), ``count`` (a number with its
+unit, singular or plural), ``rule`` (the link to the section defining a policy path), and
+``printing`` (true when the chapter is rendered into the print page: no quiz, no tabs).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from encours.render.chapters.account_opening import account_opening
+from encours.render.chapters.blocked_orders import blocked_orders
+from encours.render.chapters.common import by_id
+from encours.render.chapters.credit_limits import credit_limits
+from encours.render.chapters.glossary import glossary, glossary_entries
+from encours.render.chapters.home import home
+from encours.render.chapters.organisation import organisation
+from encours.render.chapters.playbook import playbook, quick_reference, self_check
+from encours.render.chapters.recovery import recovery
+from encours.render.chapters.steering import incentives, kpis
+from encours.render.chapters.terms import penalty_rate_sentence, terms
 
-from encours.i18n import Catalogue
-from encours.render import formatting
-
-
-def by_id(items: list[Any], wanted: str) -> Any:
-    """The item of ``items`` whose ``id`` is ``wanted`` (validation guarantees it exists)."""
-    return next(item for item in items if item.id == wanted)
-
-
-def home(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
-    return {"owner": by_id(policy.roles, policy.document.owner)}
-
-
-def penalty_rate_sentence(policy: Any, lang: str, labels: Catalogue) -> str:
-    """How the late-penalty rate is set, in words: legal rate of the regime or contractual rate."""
-    penalties = policy.terms.late_penalties
-    if penalties.rate_kind == "contractual":
-        rate = formatting.format_percent(penalties.contractual_rate, lang)
-        sentence = labels("terms.penalty_contractual", rate=rate)
-    else:
-        sentence = labels(f"terms.penalty_legal_{penalties.regime}")
-    if penalties.regime != "UK":
-        sentence += " " + labels(f"terms.penalty_{penalties.mode}", basis=penalties.basis)
-    return sentence
-
-
-def terms(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
-    customer_types = policy.document.scope.customer_types
-    rows = [
-        {
-            "customer_type": by_id(customer_types, row.customer_type).name,
-            "term": row.payment_term.label(lang),
-        }
-        for row in policy.terms.customer_type_terms
-    ]
-    return {
-        "terms": policy.terms,
-        "customer_type_terms": rows,
-        "penalty_rate_sentence": penalty_rate_sentence(policy, lang, labels),
-    }
+__all__ = [
+    "account_opening", "blocked_orders", "by_id", "credit_limits", "glossary",
+    "glossary_entries", "home", "incentives", "kpis", "organisation", "penalty_rate_sentence",
+    "playbook", "quick_reference", "recovery", "self_check", "terms",
+]

@@ -1,0 +1,1 @@
+"""One module per handbook chapter: the values its template needs, computed in Python."""

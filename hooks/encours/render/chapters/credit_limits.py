@@ -1,0 +1,48 @@
+"""Credit limits: risk classes, the limit method and its worked example, approvals, reviews."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from encours.i18n import Catalogue
+from encours.render import examples
+from encours.render.chapters.common import (
+    Helpers,
+    common,
+    joined,
+    risk_class_range,
+    with_quiz,
+)
+
+
+def credit_limits(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
+    values = common(policy, lang, labels)
+    helpers: Helpers = values["helpers"]
+    text = values["text"]
+    limits = policy.credit_limits
+    providers = {p.id: p.name for p in policy.company.credit_information_providers}
+    guarantees = {g.id: text.plain(g.name) for g in limits.guarantees}
+    bands = []
+    for band in limits.approval_bands:
+        if band.up_to is None:
+            amount = labels("limits.band_above", amount=helpers.money(band.above))
+        elif band.above == 0:
+            amount = labels("limits.band_up_to", amount=helpers.money(band.up_to))
+        else:
+            amount = labels("limits.band_between", low=helpers.money(band.above),
+                            high=helpers.money(band.up_to))
+        bands.append((amount, helpers.roles(band.approvers)))
+    return with_quiz(values | {
+        "limits": limits,
+        "score_provider": providers[limits.score.provider],
+        "classes": [
+            {
+                "risk": risk,
+                "range": risk_class_range(risk, labels),
+                "guarantees": joined([guarantees[g] for g in risk.guarantees], labels, "list.or"),
+            }
+            for risk in limits.risk_classes
+        ],
+        "example": examples.credit_limit_example(limits),
+        "bands": bands,
+    }, policy, "credit_limits", labels)

@@ -1,0 +1,101 @@
+"""Terms of sale and payment: terms by customer type and risk class, penalties, deposits and
+invoices."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from encours.i18n import Catalogue
+from encours.render import formatting
+from encours.render.chapters.common import (
+    Helpers,
+    by_id,
+    calculator_url,
+    common,
+    joined,
+    lower_first,
+    with_quiz,
+)
+
+
+def penalty_rate_sentence(policy: Any, lang: str, labels: Catalogue) -> str:
+    """How the late-penalty rate is set, in words: legal rate of the regime or contractual rate."""
+    penalties = policy.terms.late_penalties
+    if penalties.rate_kind == "contractual":
+        rate = formatting.format_percent(penalties.contractual_rate, lang)
+        sentence = labels("terms.penalty_contractual", rate=rate)
+    else:
+        sentence = labels(f"terms.penalty_legal_{penalties.regime}")
+    if penalties.regime != "UK":
+        sentence += " " + labels(f"terms.penalty_{penalties.mode}", basis=penalties.basis)
+    return sentence
+
+
+def term_method_sentence(term: Any, labels: Catalogue) -> str:
+    """How a "N days end of month" term is computed, in words (empty for other terms)."""
+    if term.basis != "days_end_of_month" or term.end_of_month_method is None:
+        return ""
+    return labels(f"terms.method.{term.end_of_month_method}", days=term.days)
+
+
+def deposit_scope(rule: Any, policy: Any, helpers: Helpers) -> str:
+    """To whom a deposit rule applies, in words (empty when it applies to every customer)."""
+    labels, text = helpers.labels, helpers.text
+    parts = []
+    if rule.risk_classes:
+        parts.append(labels("terms.deposit_classes", classes=joined(rule.risk_classes, labels)))
+    if rule.customer_types:
+        kinds = [lower_first(text.plain(by_id(policy.document.scope.customer_types, kind).name))
+                 for kind in rule.customer_types]
+        parts.append(labels("terms.deposit_customer_types", types=joined(kinds, labels)))
+    if rule.minimum_order_amount is not None:
+        minimum = helpers.money(rule.minimum_order_amount)
+        parts.append(labels("terms.deposit_minimum", amount=minimum))
+    return labels("terms.deposit_scope", scope=joined(parts, labels)) if parts else ""
+
+
+def terms(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
+    values = common(policy, lang, labels)
+    helpers: Helpers = values["helpers"]
+    text = values["text"]
+    customer_types = policy.document.scope.customer_types
+    methods = {method.id: text.plain(method.name) for method in policy.terms.payment_methods}
+    rows = [
+        {
+            "customer_type": text.plain(by_id(customer_types, row.customer_type).name),
+            "term": row.payment_term.label(lang),
+            "methods": joined([methods[m] for m in row.payment_methods], labels)
+            if row.payment_methods else labels("terms.all_methods"),
+            "note": text.plain(row.note),
+        }
+        for row in policy.terms.customer_type_terms
+    ]
+    guarantees = {g.id: text.plain(g.name) for g in policy.credit_limits.guarantees}
+    class_rows = [
+        {
+            "id": risk.id,
+            "name": text.plain(risk.name),
+            "term": risk.maximum_term.label(lang),
+            "limit": helpers.money(risk.maximum_limit),
+            "guarantees": labels("terms.guarantee_one_of",
+                                 guarantees=joined([guarantees[g] for g in risk.guarantees],
+                                                   labels, "list.or"))
+            if risk.guarantees else labels("terms.no_guarantee"),
+        }
+        for risk in policy.credit_limits.risk_classes
+    ]
+    deposits = [
+        {"rate": helpers.percent(rule.rate), "condition": text(rule.condition),
+         "scope": deposit_scope(rule, policy, helpers)}
+        for rule in policy.terms.deposit_rules
+    ]
+    return with_quiz(values | {
+        "terms": policy.terms,
+        "customer_type_terms": rows,
+        "class_terms": class_rows,
+        "deposits": deposits,
+        "standard_method": term_method_sentence(policy.terms.payment_term, labels),
+        "penalty_rate_sentence": penalty_rate_sentence(policy, lang, labels),
+        "penalty_calculator": calculator_url("penalty"),
+        "discount_calculator": calculator_url("discount"),
+    }, policy, "terms", labels)

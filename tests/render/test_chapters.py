@@ -1,0 +1,406 @@
+"""The handbook chapters, rendered from the example policy (and from variants of it) without MkDocs:
+every chapter in both languages, rules linked to where they are defined, worked examples that
+follow the policy, letters whose figures are the calculators', policy text shown as text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+import calculators
+from calculators import terms as payment_terms
+from encours.i18n import Catalogue
+from encours.policy import load_policy
+from encours.render import CHAPTERS, PRINT_PAGE, Runtime, examples, render_pages
+from encours.render.formatting import format_decimal, format_money
+from encours.render.links import ITEMS, SECTIONS, rule_url
+
+ROOT = Path(__file__).resolve().parents[2]
+RUNTIME = Runtime(pyodide_version="314.0.7", bundle_name="calculators-test.zip")
+CHAPTER_PATHS = [chapter.path for chapter in CHAPTERS] + [PRINT_PAGE]
+EXPLICIT_ID = re.compile(r"\{ #([\w-]+) \}")
+LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+CHAPTER_LABEL_FILES = ("chapters.yaml", "credit.yaml", "recovery.yaml", "steering.yaml",
+                       "playbook.yaml")
+MERMAID = re.compile(r"```mermaid\n(.*?)```", re.S)
+
+
+@pytest.fixture(scope="module")
+def policy():
+    return load_policy(ROOT / "policy").policy
+
+
+@pytest.fixture(scope="module")
+def french(policy):
+    return render_pages(policy, lang="fr", runtime=RUNTIME)
+
+
+@pytest.fixture(scope="module")
+def english(policy):
+    return render_pages(policy, lang="en", runtime=RUNTIME)
+
+
+def policy_with(tmp_path: Path, change) -> object:
+    """The example policy after ``change(chapters)`` edits its YAML (``{file stem: data}``)."""
+    folder = tmp_path / "policy"
+    shutil.copytree(ROOT / "policy", folder)
+    chapters = {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in folder.glob("*.yaml")
+    }
+    change(chapters)
+    for stem, data in chapters.items():
+        (folder / f"{stem}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
+                                            encoding="utf-8")
+    return load_policy(folder).policy
+
+
+def section(markdown: str, anchor: str) -> str:
+    """The Markdown of the section whose heading carries ``{ #anchor }``, up to the next heading
+    of the same or a higher level."""
+    match = re.search(rf"^(#+) .*\{{ #{re.escape(anchor)} \}}$", markdown, re.M)
+    assert match, f"no heading with the anchor {anchor!r}"
+    level = len(match.group(1))
+    end = re.compile(rf"^#{{1,{level}}} ", re.M).search(markdown, match.end())
+    return markdown[match.end(): end.start() if end else len(markdown)]
+
+
+def table_rows(markdown: str) -> list[list[str]]:
+    """The cells of every Markdown table row (header and separator rows included)."""
+    return [
+        [cell.strip() for cell in line.strip().strip("|").split(" | ")]
+        for line in markdown.splitlines()
+        if line.startswith("|")
+    ]
+
+
+# --- pages and navigation ------------------------------------------------------------------
+def test_every_chapter_exists_in_both_languages(french, english) -> None:
+    for rendered in (french, english):
+        for path in CHAPTER_PATHS:
+            assert rendered.pages[path].lstrip().startswith("# "), path
+
+
+def test_navigation_has_sections_and_ends_with_the_calculators(french) -> None:
+    labels = Catalogue("fr")
+    titles = [next(iter(entry)) for entry in french.nav]
+    assert titles[0] == labels("nav.home")
+    assert titles[-1] == labels("nav.calculators")
+    for section_label in ("nav.procedure", "nav.steering", "nav.playbook_section",
+                          "nav.reference"):
+        assert labels(section_label) in titles
+    procedure = next(entry for entry in french.nav if labels("nav.procedure") in entry)
+    paths = [next(iter(item.values())) for item in procedure[labels("nav.procedure")]]
+    assert paths == ["organisation.md", "terms.md", "account-opening.md", "credit-limits.md",
+                     "blocked-orders.md", "recovery.md"]
+
+
+def test_no_placeholder_is_left_unresolved(french, english) -> None:
+    for rendered in (french, english):
+        for path in CHAPTER_PATHS:
+            assert "[[" not in rendered.pages[path], path
+
+
+def test_english_labels_are_complete(english) -> None:
+    assert english.warnings == []
+    folder = ROOT / "hooks" / "encours" / "labels"
+    for name in CHAPTER_LABEL_FILES:
+        source = folder / name
+        for key, translations in yaml.safe_load(source.read_text(encoding="utf-8")).items():
+            assert set(translations) == {"fr", "en"}, f"{source.name}: {key}"
+
+
+def test_untranslated_policy_texts_are_one_info_line(policy, caplog) -> None:
+    with caplog.at_level(logging.INFO, logger="mkdocs.encours"):
+        render_pages(policy, lang="en", runtime=RUNTIME)
+    lines = [record for record in caplog.records if "translation" in record.getMessage()]
+    assert len(lines) == 1 and lines[0].levelno == logging.INFO
+    count = int(lines[0].getMessage().split()[0])
+    missing = sum(1 for path in _texts(policy) if not path.has("en"))
+    assert count == missing > 0
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="mkdocs.encours"):
+        render_pages(policy, lang="fr", runtime=RUNTIME)
+    assert not [r for r in caplog.records if "translation" in r.getMessage()]
+
+
+def _texts(policy):
+    from encours.policy import Text
+    from encours.policy.paths import walk
+
+    return [value for _, value, _ in walk(policy) if isinstance(value, Text)]
+
+
+# --- rules link to where they are defined --------------------------------------------------
+def test_every_rule_anchor_is_on_its_page(french, policy) -> None:
+    paths = list(SECTIONS)
+    for list_path in ITEMS:
+        node = policy
+        for part in list_path.split("."):
+            node = getattr(node, part)
+        paths += [f"{list_path}.{item.id}" for item in node]
+    for path in paths:
+        page, _, anchor = rule_url(path).partition("#")
+        assert anchor in EXPLICIT_ID.findall(french.pages[page]), path
+
+
+def test_every_internal_link_reaches_a_page_and_an_anchor(french, english) -> None:
+    hand_written = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    for rendered in (french, english):
+        ids = {path: set(EXPLICIT_ID.findall(text)) for path, text in rendered.pages.items()}
+        for path in CHAPTER_PATHS:
+            for target in LINK.findall(rendered.pages[path]):
+                if "://" in target:
+                    continue
+                page, _, anchor = target.partition("#")
+                page = page or path
+                assert page in rendered.pages or page in hand_written, (path, target)
+                if anchor and page in rendered.pages:
+                    assert anchor in ids[page], (path, target)
+
+
+def test_scenario_cards_link_their_rules(french, policy) -> None:
+    playbook = french.pages["playbook.md"]
+    for scenario in policy.training.scenarios:
+        card = section(playbook, f"scenario-{scenario.id}")
+        for rule in scenario.rules:
+            assert f"]({rule_url(rule)})" in card, (scenario.id, rule)
+
+
+def test_chapters_link_their_terms_to_the_glossary(french, policy) -> None:
+    linked = set()
+    for path in CHAPTER_PATHS:
+        linked |= set(re.findall(r"\]\(glossary\.md#glossary-([\w-]+) ", french.pages[path]))
+    assert linked <= {entry.id for entry in policy.glossary}
+    assert len(linked) >= len(policy.glossary) // 2
+    assert "](glossary.md#" not in french.pages["glossary.md"]
+
+
+# --- organisation --------------------------------------------------------------------------
+def test_raci_tables_mark_each_role_of_each_step(french, policy) -> None:
+    page = french.pages["organisation.md"]
+    rows = {row[0]: row[1:] for row in table_rows(section(page, "raci"))}
+    steps = {step.id: step for step in [*policy.account_opening.steps,
+                                        *policy.blocked_orders.steps,
+                                        *policy.recovery.dunning_steps]}
+    for assignment in policy.raci:
+        name = steps[assignment.step].name.get("fr").replace("'", "&#39;")
+        row = next(cells for first, cells in rows.items() if first.startswith(f"[{name}]"))
+        for role, cell in zip(policy.roles, row, strict=True):
+            letters = set(cell.replace(",", " ").split())
+            where = (assignment.step, role.id)
+            assert ("R" in letters) == (role.id in assignment.responsible), where
+            assert ("A" in letters) == (role.id == assignment.accountable), where
+            assert ("C" in letters) == (role.id in assignment.consulted), where
+            assert ("I" in letters) == (role.id in assignment.informed), where
+
+
+def test_delegation_table_names_each_approver(french, policy) -> None:
+    table = section(french.pages["organisation.md"], "delegation")
+    titles = {role.id: role.title.get("fr") for role in policy.roles}
+    rows = table_rows(table)[2:]
+    approvers = [
+        *[a for band in policy.credit_limits.approval_bands for a in band.approvers],
+        policy.credit_limits.temporary_increase.approver,
+        policy.blocked_orders.decision.owner,
+        policy.recovery.payment_plans.approver,
+        policy.recovery.legal_action.approver,
+        policy.recovery.provisions.write_off.approver,
+    ]
+    for approver in approvers:
+        assert any(titles[approver] in row[1] for row in rows), approver
+    assert len(rows) >= len(policy.credit_limits.approval_bands) + 6
+
+
+# --- account opening -----------------------------------------------------------------------
+def test_opening_flowchart_follows_the_steps_in_order(french, policy) -> None:
+    chart = MERMAID.findall(french.pages["account-opening.md"])[0].replace("<br>", " ")
+    positions = []
+    elapsed = 0
+    for number, step in enumerate(policy.account_opening.steps, start=1):
+        elapsed += step.deadline_working_days
+        position = chart.find(f"{number}. {step.name.get('fr')}")
+        assert position >= 0, step.id
+        assert f"J+{elapsed} ouvrés" in chart[position:], step.id
+        positions.append(position)
+    assert positions == sorted(positions)
+    assert chart.count("-->") == len(policy.account_opening.steps) - 1
+
+
+def test_decision_chart_has_one_branch_per_risk_class(french, policy) -> None:
+    chart = MERMAID.findall(french.pages["account-opening.md"])[1]
+    classes = {risk.id: risk for risk in policy.credit_limits.risk_classes}
+    for decision in policy.account_opening.decisions:
+        risk = classes[decision.risk_class]
+        assert f'|"{risk.score_min} à {risk.score_max}"|' in chart
+    assert chart.count("-->") == 2 * len(policy.account_opening.decisions)
+
+
+# --- credit limits: the worked example -----------------------------------------------------
+def _method_example(**change):
+    def edit(chapters):
+        chapters["credit_limits"]["credit_limits"]["limit_method"]["example"].update(change)
+    return edit
+
+
+@pytest.mark.parametrize("change", [
+    {},                                              # the example policy: purchases are smallest
+    {"insurer_cover": 23456},                        # the insurer's cover is the smallest
+    {"equity": 150000},                              # 10 % of equity is the smallest
+    {"monthly_purchases": 250000, "term_days": 60},  # a limit above every class ceiling but A's
+])
+def test_limit_example_is_the_smallest_ceiling_rounded_down(tmp_path, change) -> None:
+    policy = policy_with(tmp_path, _method_example(**change))
+    limits = policy.credit_limits
+    example = examples.credit_limit_example(limits)
+    method = limits.limit_method
+    smallest = min(ceiling.amount for ceiling in example.ceilings)
+    assert example.smallest.amount == smallest
+    assert example.limit <= smallest < example.limit + method.rounding
+    assert example.limit % method.rounding == 0
+    for row in example.by_class:
+        assert row.limit == min(example.limit, row.risk_class.maximum_limit)
+    band = next(b for b in limits.approval_bands
+                if example.limit > b.above and (b.up_to is None or example.limit <= b.up_to))
+    assert example.approvers == list(band.approvers)
+    page = render_pages(policy, lang="fr", runtime=RUNTIME).pages["credit-limits.md"]
+    shown = format_money(example.limit.quantize(Decimal(1)), "EUR", "fr").replace(",00", "")
+    assert f"**{shown}**" in section(page, "limits-method")
+
+
+# --- incentives ----------------------------------------------------------------------------
+def test_payout_steps_are_reached_at_their_threshold(policy) -> None:
+    criterion = policy.incentives.criteria[0]
+    scale = criterion.scale
+    best, worst = scale[0], scale[-1]
+    assert examples.payout_rate(best.threshold, scale, "lower") == best.payout
+    assert examples.payout_rate(worst.threshold, scale, "lower") == worst.payout
+    assert examples.payout_rate(worst.threshold + 1, scale, "lower") == 0
+    higher = list(reversed(scale))
+    assert examples.payout_rate(higher[0].threshold, higher, "higher") == higher[0].payout
+    assert examples.payout_rate(higher[-1].threshold - 1, higher, "higher") == 0
+
+
+def test_incentive_example_adds_up(french, policy) -> None:
+    example = examples.incentive_example(policy.incentives, policy.kpis)
+    assert example is not None
+    kpis = {kpi.id: kpi for kpi in policy.kpis}
+    for line in example.lines:
+        result = policy.incentives.example.results[line.criterion.id]
+        assert line.payout == examples.payout_rate(result, line.criterion.scale,
+                                                   kpis[line.criterion.kpi].better)
+    total = sum(line.amount for line in example.lines)
+    assert example.total == total.quantize(Decimal("0.01"))
+    assert example.period_target * 4 == policy.incentives.example.target_bonus
+    shown = format_money(example.total, "EUR", "fr")
+    assert f"**{shown}**" in section(french.pages["incentives.md"], "incentives-example")
+
+
+# --- recovery: the sample letters ----------------------------------------------------------
+def _date(text: str) -> dt.date:
+    day, month, year = map(int, text.split("/"))
+    return dt.date(year, month, day)
+
+
+def test_letters_show_the_penalties_the_calculator_computes(french, policy) -> None:
+    page = french.pages["recovery.md"]
+    letters = section(page, "recovery-letters")
+    invoice_date, due = (
+        _date(found) for found in re.findall(r"\d\d/\d\d/\d{4}", letters.split("\n\n")[1])[:2]
+    )
+    assert due == examples.due_date(invoice_date, policy.terms.payment_term)
+    if policy.terms.payment_term.end_of_month_method == "end_of_month_then_days":
+        assert due == payment_terms.end_of_month_then_days(invoice_date,
+                                                           policy.terms.payment_term.days)
+    steps = [step for step in policy.recovery.dunning_steps if step.template and step.day > 0]
+    assert steps
+    tabs = re.split(r'^=== "', letters, flags=re.M)
+    for step in steps:
+        name = next(t for t in policy.recovery.letter_templates if t.id == step.template).name
+        tab = next(tab for tab in tabs if tab.startswith(name.get("fr")))
+        sent = _date(re.search(r"\(ici le (\d\d/\d\d/\d{4})\)", tab).group(1))
+        assert sent == due + dt.timedelta(days=step.day)
+        late = policy.terms.late_penalties
+        result = calculators.run("penalty", {
+            "amount": "12450.00", "due_date": due.isoformat(), "as_of": sent.isoformat(),
+            "regime": late.regime, "mode": late.mode, "basis": str(late.basis),
+            "reference_rates": policy.rates.reference_rates(),
+        })
+        interest = format_money(result["interest"], "EUR", "fr")
+        indemnity = format_money(result["indemnity"], "EUR", "fr")
+        assert f"soit {interest} de pénalités, plus {indemnity}" in tab, step.id
+        if "[[penalty.amount]]" in next(
+                t for t in policy.recovery.letter_templates if t.id == step.template).body.fr:
+            assert f"soit {format_decimal(result['interest'], 'fr')} €" in tab
+
+
+def test_sample_case_moves_back_until_the_rates_are_known(policy) -> None:
+    case = examples.sample_case(policy, [120], "fr")
+    last = case.due_date + dt.timedelta(days=120)
+    known = examples._half_years(policy, policy.terms.late_penalties.regime)
+    assert f"{last.year}-H{1 if last.month <= 6 else 2}" in known
+    assert case.penalties[120].days_late == 120
+
+
+# --- policy text is shown as text ----------------------------------------------------------
+HOSTILE = '<script>alert(1)</script> "x"]; click n1 %%{init: {}}%% {{ 7*7 }} {% if 1 %}y{% endif %}'
+
+
+def _hostile(chapters) -> None:
+    chapters["account_opening"]["account_opening"]["steps"][0]["name"] = HOSTILE
+    chapters["blocked_orders"]["blocked_orders"]["causes"][0]["name"] = HOSTILE
+    chapters["recovery"]["recovery"]["dunning_steps"][0]["name"] = HOSTILE
+    chapters["glossary"]["glossary"][0]["definition"] = HOSTILE
+    chapters["training"]["training"]["questions"][0]["question"] = HOSTILE
+    chapters["training"]["training"]["scenarios"][0]["say"][0] = HOSTILE
+    chapters["roles"]["roles"][0]["mission"] = HOSTILE
+    letter = chapters["recovery"]["recovery"]["letter_templates"][0]
+    letter["body"] += "\n" + HOSTILE + "\n"
+
+
+def test_hostile_policy_text_is_shown_as_text(tmp_path) -> None:
+    policy = policy_with(tmp_path, _hostile)
+    for lang in ("fr", "en"):
+        rendered = render_pages(policy, lang=lang, runtime=RUNTIME)
+        for path in CHAPTER_PATHS:
+            page = rendered.pages[path]
+            assert "<script>" not in page, (lang, path)
+            for chart in MERMAID.findall(page):
+                assert "%%{" not in chart and "<script" not in chart, (lang, path)
+                for line in chart.splitlines():
+                    labels = re.findall(r'"([^"]*)"', line)
+                    assert line.count('"') % 2 == 0, line
+                    assert all("<" not in label.replace("<br>", "") for label in labels), line
+        pages = rendered.pages
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages["organisation.md"]
+        assert "{{ 7*7 }}" in pages["organisation.md"]
+        assert "{% if 1 %}y{% endif %}" in pages["quiz.md"]
+        assert "#lt;script#gt;" in MERMAID.findall(pages["account-opening.md"])[0]
+        assert "#lt;script#gt;" in MERMAID.findall(pages["blocked-orders.md"])[0]
+        assert "&lt;script&gt;" in section(pages["recovery.md"], "recovery-letters")
+
+
+# --- the print page ------------------------------------------------------------------------
+def test_print_page_holds_every_printed_chapter_once(french) -> None:
+    page = french.pages[PRINT_PAGE]
+    printed = [chapter for chapter in CHAPTERS if chapter.printed]
+    assert len(re.findall(r"^# ", page, re.M)) == 1
+    labels = Catalogue("fr")
+    for chapter in printed:
+        anchor = "chapter-" + ("home" if chapter.path == "index.md" else chapter.path[:-3])
+        assert len(re.findall(rf"^## .*\{{ #{anchor} \}}$", page, re.M)) == 1, chapter.path
+        assert f"]({'#' + anchor})" in page
+        assert labels(chapter.title_label) in page
+    assert "<form" not in page and "=== " not in page
+    for chapter in printed:
+        assert f"]({chapter.path}" not in page, chapter.path
+    ids = EXPLICIT_ID.findall(page)
+    assert len(ids) == len(set(ids)), "an anchor appears twice on the print page"

@@ -1,0 +1,71 @@
+"""The chapters through a real strict MkDocs build, French and English, from a copy of the project
+whose policy says hostile things: the build passes (no broken link or anchor, no warning), the
+English build says once that policy texts fall back to French, and the pages show the hostile
+text as text.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+import yaml
+
+from tests.render.test_chapters import HOSTILE, _hostile
+from tests.support.harness import ROOT, build
+
+PROJECT = ("mkdocs.yml", "policy", "calculators", "docs", "hooks")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory):
+    project = tmp_path_factory.mktemp("project")
+    for name in PROJECT:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / name)
+    (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    folder = project / "policy"
+    chapters = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+                for path in folder.glob("*.yaml")}
+    _hostile(chapters)
+    for stem, data in chapters.items():
+        (folder / f"{stem}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
+                                            encoding="utf-8")
+    site = project / "site"
+    done = build(site, root=project)
+    return site, done.returncode, done.stdout + done.stderr
+
+
+def test_strict_build_passes_in_both_languages(hostile_site) -> None:
+    site, code, output = hostile_site
+    assert code == 0, output
+    warnings = [line for line in output.splitlines() if re.match(r"\s*WARNING\s+-", line)]
+    assert not warnings, warnings
+    for prefix in ("", "en/"):
+        for page in ("organisation", "account-opening", "credit-limits", "blocked-orders",
+                     "recovery", "playbook", "quick-reference", "quiz", "glossary", "print"):
+            assert (site / prefix / page / "index.html").exists(), prefix + page
+
+
+def test_english_build_summarises_the_french_fallbacks_once(hostile_site) -> None:
+    _, _, output = hostile_site
+    lines = [line for line in output.splitlines() if "have no 'en' translation" in line]
+    assert len(lines) == 1 and "INFO" in lines[0], lines
+
+
+def test_hostile_text_is_shown_as_text_on_the_built_pages(hostile_site) -> None:
+    site, _, _ = hostile_site
+    for prefix in ("", "en/"):
+        for page in ("organisation", "quiz", "print", "recovery"):
+            html = (site / prefix / page / "index.html").read_text(encoding="utf-8")
+            assert "<script>alert(1)</script>" not in html, prefix + page
+            assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, prefix + page
+            assert "{{ 7*7 }}" in html, prefix + page
+    opening = (site / "account-opening" / "index.html").read_text(encoding="utf-8")
+    diagram = re.search(r'<pre class="mermaid"><code>(.*?)</code></pre>', opening, re.S).group(1)
+    assert "#lt;script#gt;" in diagram and "%%{" not in diagram
+    assert HOSTILE not in opening

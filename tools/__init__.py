@@ -1,0 +1,1 @@
+"""Developer commands that drive the built handbook in Chromium: PDF and screenshots."""
