@@ -12,6 +12,7 @@
     failed: null,
     progress: { step: 0, steps: 3, stage: "runtime" },
     pending: new Map(),
+    progressListeners: new Map(),
     nextId: 1,
     listeners: new Set(),
   };
@@ -37,9 +38,13 @@
         state.bootMs = data.ms;
       } else if (data.type === "failed") {
         state.failed = { reason: "error", detail: data.message };
+      } else if (data.type === "progress") {
+        state.progressListeners.get(data.id)?.(data.done, data.total);
+        return;
       } else {
         const resolve = state.pending.get(data.id);
         state.pending.delete(data.id);
+        state.progressListeners.delete(data.id);
         if (resolve) resolve(data.result);
         return;
       }
@@ -79,6 +84,18 @@
     });
   }
 
+  // A file of many lines (CSV): computed in the worker by calculators.batch, with progress.
+  function computeFile(file, text, terms, onProgress) {
+    const id = state.nextId++;
+    return new Promise((resolve) => {
+      state.pending.set(id, resolve);
+      if (onProgress) state.progressListeners.set(id, onProgress);
+      state.worker.postMessage({ id, file, text, terms });
+    });
+  }
+  state.compute = compute;
+  state.computeFile = computeFile;
+
   // --- number formats: the same rules as encours.render.formatting (build-time results) -----
   function locale(lang) {
     return lang === "en" ? "en-GB" : "fr-FR";
@@ -99,6 +116,8 @@
           .format(value);
       case "integer":
         return new Intl.NumberFormat(loc, { maximumFractionDigits: 0 }).format(value);
+      case "yesno":
+        return value ? (messageFor("yes", lang)) : (messageFor("no", lang));
       case "date":
         return new Intl.DateTimeFormat(loc, { dateStyle: "short", timeZone: "UTC" })
           .format(new Date(`${value}T00:00:00Z`));
@@ -108,6 +127,13 @@
         return String(value);
     }
   }
+
+  function messageFor(key, lang) {
+    const form = document.querySelector(`form[data-calculator][data-lang="${lang}"]`);
+    const messages = form ? JSON.parse(form.dataset.messages || "{}") : {};
+    return messages[key] || key;
+  }
+  state.formatValue = formatValue;
 
   // --- one calculator form --------------------------------------------------------------------
   function bind(form) {
@@ -126,7 +152,7 @@
     function payloadFromForm() {
       const payload = { lang };
       for (const field of form.elements) {
-        if (!field.name) continue;
+        if (!field.name || field.disabled) continue;
         if (field.type === "checkbox") payload[field.name] = field.checked;
         else if (field.value.trim() !== "") payload[field.name] = field.value.trim();
       }
@@ -190,6 +216,10 @@
         const row = output.closest("[data-optional]");
         if (row) row.hidden = value === undefined || value === null;
       }
+      for (const wrap of result.querySelectorAll("[data-optional-rows]")) {
+        const body = wrap.querySelector("[data-output-rows]");
+        wrap.hidden = !(values[body.dataset.outputRows] || []).length;
+      }
       for (const body of result.querySelectorAll("[data-output-rows]")) {
         const template = body.querySelector("template");
         body.querySelectorAll("tr:not(template)").forEach((row) => row.remove());
@@ -237,7 +267,7 @@
     function writeURL() {
       const query = new URLSearchParams();
       for (const field of form.elements) {
-        if (!field.name) continue;
+        if (!field.name || field.disabled) continue;
         const value = field.type === "checkbox" ? String(field.checked) : field.value.trim();
         if (value !== (field.dataset.default ?? "")) query.set(field.name, value);
       }
@@ -267,12 +297,83 @@
       }
     };
     state.listeners.add(listener);
-    form.addEventListener("input", () => { form.dataset.waiting = "1"; recalculate(); });
-    form.addEventListener("change", () => { form.dataset.waiting = "1"; recalculate(); });
+    // Fields that apply only to some choices (DSO method, France's contractual rate) are
+    // disabled, hidden and left out of the payload otherwise; a penalty mode the regime does not
+    // allow goes back to the regime's own.
+    function applyConditions(changed) {
+      for (const box of form.querySelectorAll("[data-only-when]")) {
+        const [name, wanted] = box.dataset.onlyWhen.split("=");
+        const applies = form.elements.namedItem(name)?.value === wanted;
+        box.hidden = !applies;
+        box.querySelectorAll("input, select, textarea").forEach((field) => { field.disabled = !applies; });
+      }
+      const modes = form.dataset.modes && JSON.parse(form.dataset.modes);
+      const regime = form.elements.namedItem("regime");
+      const mode = form.elements.namedItem("mode");
+      if (modes && regime && mode) {
+        const allowed = modes[regime.value] || [];
+        for (const option of mode.options) option.disabled = option.value !== "" && !allowed.includes(option.value);
+        if (changed === regime && mode.value && !allowed.includes(mode.value)) mode.value = "";
+      }
+    }
+
+    function onEdit(event) {
+      applyConditions(event.target);
+      form.dataset.waiting = "1";
+      recalculate();
+    }
+    form.addEventListener("input", onEdit);
+    form.addEventListener("change", onEdit);
     form.addEventListener("submit", (event) => { event.preventDefault(); recalculate(); });
+    form.querySelector("[data-reset]")?.addEventListener("click", () => {
+      for (const field of form.elements) {
+        if (!field.name) continue;
+        if (field.type === "checkbox") field.checked = field.dataset.default === "true";
+        else field.value = field.dataset.default ?? "";
+      }
+      applyConditions(null);
+      form.dataset.waiting = "1";
+      recalculate();
+    });
+    bindResultActions(result, messages);
     startWorker(form);
-    if (readURL()) { form.dataset.waiting = "1"; recalculate(); }
+    const fromURL = readURL();
+    applyConditions(null);
+    if (fromURL) { form.dataset.waiting = "1"; recalculate(); }
     else if (state.ready) form.dispatchEvent(new CustomEvent("encours:computed", { bubbles: true }));
+  }
+
+  // Copy the result as plain text (label: value, one a line) and print it (print stylesheet).
+  function resultText(result) {
+    const lines = [document.querySelector("h1")?.textContent.trim() || ""];
+    for (const row of result.querySelectorAll(".encours-summary-row:not([hidden])")) {
+      lines.push(`${row.querySelector("dt").textContent.trim()} : ${row.querySelector("dd").textContent.trim()}`);
+    }
+    for (const wrap of result.querySelectorAll(".encours-table-wrap:not([hidden]) table")) {
+      lines.push("", wrap.caption?.textContent.trim() || "");
+      for (const row of wrap.querySelectorAll("tr")) {
+        lines.push([...row.cells].map((cell) => cell.textContent.trim()).join("\t"));
+      }
+    }
+    const legal = result.querySelector(".encours-legal");
+    if (legal) lines.push("", legal.textContent.trim());
+    lines.push("", location.href);
+    return lines.join("\n");
+  }
+
+  function bindResultActions(result, messages) {
+    const copied = result.querySelector("[data-copied]");
+    result.querySelector("[data-copy]")?.addEventListener("click", async () => {
+      const text = resultText(result);
+      result.dataset.copiedText = text;
+      try {
+        await navigator.clipboard.writeText(text);
+        if (copied) copied.textContent = messages.copied || "";
+      } catch (_) {
+        if (copied) copied.textContent = messages.copy_failed || "";
+      }
+    });
+    result.querySelector("[data-print]")?.addEventListener("click", () => window.print());
   }
 
   function init() {

@@ -3,9 +3,12 @@
 // Python never blocks the page and survives Material's instant navigation.
 //
 // Messages to the page: {type: "status", stage, step, steps}, {type: "ready", ms},
-// {type: "failed", message}, {id, result}.
+// {type: "failed", message}, {id, result}, and for files {id, type: "progress", done, total}.
+// A file is {id, file: "penalty" | "dso", text, terms}: its lines are computed by
+// calculators.batch (the same code as the command line), with progress between chunks.
 
 let runCalculator = null;
+let runFile = null;
 let referenceRates = {}; // the policy's own rate values, which take precedence over the shipped tables
 let booting = null;
 
@@ -29,10 +32,11 @@ async function boot({ runtimeURL, bundleURL, policyURL }) {
   status("calculators", 2, 3);
   const sitePackages = pyodide.runPython("__import__('site').getsitepackages()[0]");
   pyodide.unpackArchive(await bundle, "zip", { extractDir: sitePackages });
-  const api = pyodide.pyimport("calculators");
+  const api = pyodide.pyimport("calculators.batch");
   referenceRates = (await policy).reference_rates || {};
   status("ready", 3, 3);
-  runCalculator = (name, payloadJSON) => api.run_json(name, payloadJSON);
+  runCalculator = (name, payloadJSON) => api.run_form_json(name, payloadJSON);
+  runFile = (kind, text, termsJSON, progress) => api.file_json(kind, text, termsJSON, progress);
   postMessage({ type: "ready", ms: Math.round(performance.now() - started) });
 }
 
@@ -47,7 +51,13 @@ onmessage = async ({ data }) => {
   if (!runCalculator) return; // boot failed: the page already shows why
   let result;
   try {
-    result = JSON.parse(runCalculator(data.calculator, JSON.stringify({ reference_rates: referenceRates, ...data.payload })));
+    if (data.file) {
+      const terms = JSON.stringify({ reference_rates: referenceRates, ...data.terms });
+      const progress = (done, total) => postMessage({ id: data.id, type: "progress", done, total });
+      result = JSON.parse(runFile(data.file, data.text, terms, progress));
+    } else {
+      result = JSON.parse(runCalculator(data.calculator, JSON.stringify({ reference_rates: referenceRates, ...data.payload })));
+    }
   } catch (error) {
     // A bug, not a user error: say so plainly instead of showing a traceback.
     result = { errors: [{ field: "", message: String(error).split("\n").pop() }] };

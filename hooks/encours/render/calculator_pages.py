@@ -1,6 +1,10 @@
 """What a calculator page shows: its form (fields from ``calculators.describe``, defaults from the
-policy) and its result for those defaults, computed at build time with the same ``calculators``
-code the browser runs, so the page has a result at first paint, before Python is ready.
+policy), its result for those defaults, computed at build time with the same ``calculators``
+code the browser runs (so the page has a result at first paint, before Python is ready), and
+how that result is computed (formula, legal basis, breakdown).
+
+``CALCULATOR_PAGES`` lists the pages under ``calculators/``: ``index`` (every calculator, with
+its default result) then one page per calculator.
 """
 
 from __future__ import annotations
@@ -11,39 +15,98 @@ from decimal import Decimal
 from typing import Any
 
 import calculators
+from calculators import batch
+from calculators.penalty import REGIMES
 from encours.i18n import Catalogue
 
-CALCULATOR_PAGES = ("penalty",)
+CALCULATORS = ("penalty", "dso", "cei", "discount", "unpaid")
+CALCULATOR_PAGES = ("index", *CALCULATORS)
 
-# How each result is laid out: summary values (output name, format), then tables of rows.
-SUMMARY_OUTPUTS: dict[str, tuple[tuple[str, str], ...]] = {
-    "penalty": (
-        ("days_late", "integer"),
-        ("interest", "money"),
-        ("indemnity", "money"),
-        ("total", "money"),
+Columns = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a calculator's page is laid out.
+
+    ``summary``: result values (output name, format); ``tables``: lists of rows (output name,
+    columns); ``example``: the worked example (``../shared/reference/examples.yaml``) whose
+    inputs fill the form when the policy does not set them; ``texts``: fields typed as lines
+    (a list given as text, read by :func:`calculators.batch.run_form`); ``only_when``: fields
+    that apply only when another field has a value (``{"sales": ("method", "simple")}``).
+    """
+
+    summary: Columns
+    tables: tuple[tuple[str, Columns], ...] = ()
+    example: str = ""
+    example_inputs: dict[str, str] = field(default_factory=dict)
+    texts: tuple[str, ...] = ()
+    only_when: dict[str, tuple[str, str]] = field(default_factory=dict)
+    batch: str | None = None
+    """``"penalty"`` (CSV of invoices) or ``"dso"`` (CSV of months): the page's batch import."""
+
+
+PERIOD_COLUMNS: Columns = (
+    ("start", "date"), ("end", "date"), ("days", "integer"), ("amount", "money"),
+    ("rate", "percent"), ("interest", "money"),
+)
+STEP_COLUMNS: Columns = (
+    ("month", "text"), ("receivables_before", "money"), ("sales", "money"),
+    ("month_days", "integer"), ("days", "decimal"), ("cumulative_days", "decimal"),
+)
+
+LAYOUTS: dict[str, Layout] = {
+    "penalty": Layout(
+        summary=(("days_late", "integer"), ("rate", "percent"), ("interest", "money"),
+                 ("indemnity", "money"), ("total", "money")),
+        tables=(("periods", PERIOD_COLUMNS),),
+        example="FR-1",
+        example_inputs={"amount": "10000", "due_date": "2025-09-30",
+                        "payment_date": "2025-11-30"},
+        only_when={"rate": ("regime", "FR")},
+        batch="penalty",
+    ),
+    "dso": Layout(
+        summary=(("dso", "decimal"), ("bpdso", "decimal"), ("add", "decimal"),
+                 ("days_covered", "integer")),
+        tables=(("steps", STEP_COLUMNS),),
+        texts=("months",),
+        only_when={"sales": ("method", "simple"), "days": ("method", "simple"),
+                   "months": ("method", "countback"),
+                   "days_per_month": ("method", "countback")},
+        batch="dso",
+    ),
+    "cei": Layout(
+        summary=(("cei", "percent"), ("monthly_sales", "money")),
+        example="K2",
+        example_inputs={"begin_receivables": "100000", "credit_sales": "1000000",
+                        "end_receivables": "120000", "end_current_receivables": "100000",
+                        "months": "1"},
+    ),
+    "discount": Layout(
+        summary=(("nominal_rate", "percent"), ("effective_rate", "percent"),
+                 ("breakeven_discount_rate", "percent"), ("discount_costs_more", "yesno"),
+                 ("discount_amount", "money"), ("net_amount", "money"),
+                 ("financing_cost", "money")),
+        example="D1",
+        example_inputs={"discount_rate": "2", "discount_days": "10", "net_days": "30",
+                        "amount": "10000"},
+    ),
+    "unpaid": Layout(
+        summary=(("loss", "money"), ("sales_needed", "money"), ("financing_cost", "money"),
+                 ("financing_sales_needed", "money")),
+        example_inputs={"amount": "10000", "days_late": "45"},
     ),
 }
-TABLES: dict[str, tuple[tuple[str, tuple[tuple[str, str], ...]], ...]] = {
-    "penalty": (
-        (
-            "periods",
-            (
-                ("start", "date"),
-                ("end", "date"),
-                ("days", "integer"),
-                ("rate", "percent"),
-                ("interest", "money"),
-            ),
-        ),
-    ),
+# The DSO example depends on the policy's method: countback C1 or simple A1.
+DSO_EXAMPLES = {
+    "countback": ("C1", {"receivables": "2500",
+                         "months": "2025-11 1200\n2025-10 800\n2025-09 700"}),
+    "simple": ("A1", {"receivables": "30000", "sales": "60000", "days": "90"}),
 }
-INPUT_TYPES = {"date": "date", "integer": "number", "boolean": "checkbox"}
-
-# Worked example shown when the page opens: reference example FR-1 (L441-10 II, ECB 2.15 + 10).
-EXAMPLE_INPUTS: dict[str, dict[str, str]] = {
-    "penalty": {"amount": "10000", "due_date": "2025-09-30", "payment_date": "2025-11-30"},
-}
+INPUT_TYPES = {"date": "date", "integer": "text", "boolean": "checkbox"}
+DSO_KPIS = ("countback_dso", "simple_dso")
+CEI_KPI = "collection_effectiveness_index"
 
 
 @dataclass
@@ -55,6 +118,9 @@ class FormField:
     value: str
     required: bool
     choices: list[tuple[str, str]] = field(default_factory=list)
+    only_when: tuple[str, str] | None = None
+    lines: bool = False
+    """Typed as lines of text (a textarea): a list such as the DSO's months."""
 
     @property
     def input_type(self) -> str:
@@ -62,6 +128,8 @@ class FormField:
 
     @property
     def input_mode(self) -> str:
+        if self.kind == "integer":
+            return "numeric"
         return "decimal" if self.kind in {"money", "rate", "percent"} else ""
 
 
@@ -93,24 +161,81 @@ class CalculatorPage:
     result: dict[str, Any]
     messages: dict[str, str]
     defaults_note: str
+    legal_basis: str
+    example: str = ""
+    policy_version: str = ""
+    target: Decimal | None = None
+    """The policy's target for the result (DSO days, CEI percent), if it sets one."""
+    target_text: str = ""
+    modes: dict[str, list[str]] = field(default_factory=dict)
+    batch: str | None = None
+    defaults: dict[str, str] = field(default_factory=dict)
+    rate_tables: list[dict[str, Any]] = field(default_factory=list)
+    """The reference rate tables a penalty uses, each with its source and date."""
+    kind: str = "calculator"
+
+
+@dataclass
+class IndexEntry:
+    name: str
+    title: str
+    summary: str
+    url: str
+    headline: Output
+    """The main figure of the page's default result."""
+
+
+@dataclass
+class IndexPage:
+    name: str
+    title: str
+    entries: list[IndexEntry]
+    defaults_note: str
+    kind: str = "index"
+
+
+def _kpi_target(policy: Any, methods: tuple[str, ...]) -> tuple[str, Decimal] | None:
+    for kpi in getattr(policy, "kpis", None) or ():
+        if kpi.method in methods:
+            return kpi.method, kpi.target
+    return None
 
 
 def policy_defaults(name: str, policy: Any) -> dict[str, str]:
-    """The inputs a calculator takes from the policy (regime, contractual rate, day basis…)."""
+    """The inputs a calculator takes from the policy: penalty regime, contractual rate, mode
+    and day basis; discount terms and financing rate; net margin, VAT and financing rate; the
+    DSO method of the policy's DSO indicator."""
+    company = policy.company
     if name == "penalty":
         penalties = policy.terms.late_penalties
-        defaults = {
-            "regime": penalties.regime,
-            "mode": penalties.mode,
-            "basis": str(penalties.basis),
-        }
+        defaults = {"regime": penalties.regime, "basis": str(penalties.basis)}
+        # A mode the regime does not allow is left to the regime's own (blank).
+        defaults["mode"] = penalties.mode if penalties.mode in REGIMES[
+            penalties.regime].modes else ""
         if penalties.rate_kind == "contractual" and penalties.contractual_rate is not None:
             defaults["rate"] = _plain(penalties.contractual_rate)
         return defaults
+    if name == "discount":
+        defaults = {"financing_rate": _plain(company.financing_rate)}
+        offer = policy.terms.early_payment_discount
+        if offer.offered and offer.rate is not None:
+            defaults["discount_rate"] = _plain(offer.rate)
+        if offer.offered and offer.days is not None:
+            defaults["discount_days"] = _plain(offer.days)
+        return defaults
+    if name == "unpaid":
+        return {"net_margin_rate": _plain(company.net_margin_rate),
+                "vat_rate": _plain(company.vat_rate),
+                "financing_rate": _plain(company.financing_rate)}
+    if name == "dso":
+        found = _kpi_target(policy, DSO_KPIS)
+        return {"method": "simple" if found and found[0] == "simple_dso" else "countback"}
     return {}
 
 
 def _plain(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, Decimal):
         return format(value.normalize(), "f")
     if isinstance(value, dt.date):
@@ -118,37 +243,71 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-def _choices(field: dict[str, Any]) -> list[tuple[str, str]]:
-    """``[(value, label)]`` of a choice field, labels in the page's language."""
-    values = [str(value) for value in field.get("choices") or ()]
-    return list(zip(values, field.get("choice_labels") or values, strict=True))
+def _choices(raw: dict[str, Any], labels: Catalogue) -> list[tuple[str, str]]:
+    """``[(value, label)]`` of a choice field, labels in the page's language; an optional
+    choice without a default starts with a blank one ("the regime's own")."""
+    values = [str(value) for value in raw.get("choices") or ()]
+    choices = list(zip(values, raw.get("choice_labels") or values, strict=True))
+    if values and raw.get("default") is None and not raw.get("required"):
+        choices.insert(0, ("", labels("calculator.choice_default")))
+    return choices
+
+
+def _example(name: str, policy: Any) -> tuple[str, dict[str, str]]:
+    layout = LAYOUTS[name]
+    if name == "dso":
+        return DSO_EXAMPLES[policy_defaults(name, policy)["method"]]
+    return layout.example, layout.example_inputs
+
+
+def _target_text(target: Decimal | None, lang: str) -> str:
+    """``52`` or ``12,5`` (French) / ``12.5``: a target as the policy writes it."""
+    if target is None:
+        return ""
+    text = _plain(target)
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def reference_rates(policy: Any) -> dict[str, Any]:
+    return policy.rates.reference_rates() if policy.rates else {}
 
 
 def calculator_page_context(
     name: str, policy: Any, *, lang: str, labels: Catalogue
-) -> CalculatorPage:
+) -> CalculatorPage | IndexPage:
+    if name == "index":
+        return index_page_context(policy, lang=lang, labels=labels)
+    layout = LAYOUTS[name]
     spec = calculators.describe(lang)[name]
-    inputs = {**EXAMPLE_INPUTS.get(name, {}), **policy_defaults(name, policy)}
+    example, example_inputs = _example(name, policy)
+    defaults = policy_defaults(name, policy)
+    inputs = {**example_inputs, **defaults}
     fields = []
     for raw in spec["fields"]:
-        if raw["kind"] == "list":
-            continue  # batch inputs (lists of invoices) come with the batch import
+        lines = raw["name"] in layout.texts
+        if raw["kind"] == "list" and not lines:
+            continue  # lists of invoices come through the batch import
         default = raw.get("default")
         value = inputs.get(raw["name"], "" if default is None else _plain(default))
         fields.append(
             FormField(
                 name=raw["name"],
                 label=raw["label"],
-                help=raw.get("help", ""),
+                help=labels("calculator.months_help") if lines else raw.get("help", ""),
                 kind=raw["kind"],
                 value=value,
                 required=bool(raw.get("required")),
-                choices=_choices(raw),
+                choices=_choices(raw, labels),
+                only_when=layout.only_when.get(raw["name"]),
+                lines=lines,
             )
         )
-    payload = {f.name: f.value for f in fields if f.value != ""} | {"lang": lang}
-    payload["reference_rates"] = policy.rates.reference_rates() if policy.rates else {}
-    result = calculators.run(name, payload)
+    values = {f.name: f.value for f in fields}
+    payload = {
+        f.name: f.value for f in fields
+        if f.value != "" and (f.only_when is None or values[f.only_when[0]] == f.only_when[1])
+    } | {"lang": lang, "reference_rates": reference_rates(policy)}
+    result = batch.run_form(name, payload)
     if "errors" in result:
         problems = "; ".join(f"{e['field']}: {e['message']}" for e in result["errors"])
         raise ValueError(f"the default inputs of the {name} calculator are invalid: {problems}")
@@ -158,18 +317,24 @@ def calculator_page_context(
         output["name"]: {item["name"]: item["label"] for item in output.get("items", ())}
         for output in spec["outputs"]
     }
-    outputs = [
-        Output(key, output_labels[key], fmt, result.get(key)) for key, fmt in SUMMARY_OUTPUTS[name]
-    ]
+    outputs = [Output(key, output_labels[key], fmt, result.get(key))
+               for key, fmt in layout.summary]
     tables = [
         Table(
             rows_field=rows_field,
-            caption=output_labels[rows_field],
+            caption=labels(f"calculator.table.{rows_field}"),
             columns=[Output(key, column_labels[rows_field][key], fmt, None) for key, fmt in cols],
             rows=result.get(rows_field, []),
         )
-        for rows_field, cols in TABLES.get(name, ())
+        for rows_field, cols in layout.tables
     ]
+    target = None
+    if name == "dso":
+        found = _kpi_target(policy, DSO_KPIS)
+        target = found[1] if found else None
+    elif name == "cei":
+        found = _kpi_target(policy, (CEI_KPI,))
+        target = found[1] if found else None
     return CalculatorPage(
         name=name,
         dom_id=f"calculator-{name}",
@@ -179,6 +344,31 @@ def calculator_page_context(
         outputs=outputs,
         tables=tables,
         result=result,
-        messages=labels.group("calculator.status"),
+        messages={**labels.group("calculator.status"), **labels.group("calculator.js")},
+        defaults_note=labels("calculator.defaults_from_policy", version=policy.document.version),
+        legal_basis=spec["legal_basis"],
+        example=example,
+        policy_version=str(policy.document.version),
+        target=target,
+        target_text=_target_text(target, lang),
+        modes={code: list(regime.modes) for code, regime in REGIMES.items()},
+        batch=layout.batch,
+        defaults={key: value for key, value in defaults.items() if value != ""},
+        rate_tables=spec.get("rate_tables", []),
+    )
+
+
+def index_page_context(policy: Any, *, lang: str, labels: Catalogue) -> IndexPage:
+    """The calculators' index: each calculator, what it answers, and its default result."""
+    entries = []
+    for name in CALCULATORS:
+        page = calculator_page_context(name, policy, lang=lang, labels=labels)
+        assert isinstance(page, CalculatorPage)
+        headline = page.outputs[-1] if name == "penalty" else page.outputs[0]
+        entries.append(IndexEntry(name, page.title, page.summary, f"{name}.md", headline))
+    return IndexPage(
+        name="index",
+        title=labels("calculator.index.title"),
+        entries=entries,
         defaults_note=labels("calculator.defaults_from_policy", version=policy.document.version),
     )

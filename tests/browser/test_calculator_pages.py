@@ -1,0 +1,283 @@
+"""Every calculator page in Chromium: the policy's defaults and their build-time result, the
+worked examples of ``../shared/reference/examples.yaml`` computed by Python in the page, shareable
+links, errors next to their field, instant navigation without a second Python start-up, and
+axe-core on each page.
+
+Whatever the page shows is compared with what CPython's ``calculators`` compute for the inputs
+then in the form (``calculators.batch.run_form``, which the worker calls too).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from calculators import batch
+from encours.i18n import Catalogue
+from encours.policy import load_policy
+from encours.render.calculator_pages import CALCULATORS, policy_defaults
+from tests.browser.conftest import RESULT_SHOWN, cell_value, same_value
+from tests.support.harness import BOOT_TIMEOUT_MS, PYTHON_READY, ROOT
+
+pytestmark = pytest.mark.browser
+
+FORM = "form[data-calculator]"
+# The inputs as the page sends them: enabled named fields, trimmed, blanks left out.
+PAYLOAD = """
+() => {
+  const form = document.querySelector("form[data-calculator]");
+  const payload = { lang: form.dataset.lang };
+  for (const field of form.elements) {
+    if (!field.name || field.disabled) continue;
+    if (field.type === "checkbox") payload[field.name] = field.checked;
+    else if (field.value.trim() !== "") payload[field.name] = field.value.trim();
+  }
+  return payload;
+}
+"""
+
+# Reference examples: (calculator, id, inputs typed in the page, expected outputs).
+EXAMPLES = [
+    ("penalty", "FR-1", {"regime": "FR", "amount": "10000", "due_date": "2025-09-30",
+                         "payment_date": "2025-11-30"},
+     {"days_late": "61", "rate": "12.15", "interest": "203.05", "indemnity": "40.00",
+      "total": "243.05"}),
+    ("penalty", "FR-2", {"regime": "FR", "amount": "10000", "due_date": "2025-03-31",
+                         "payment_date": "2025-05-15"},
+     {"days_late": "45", "rate": "13.15", "interest": "162.12", "indemnity": "40.00"}),
+    ("penalty", "UK-1", {"regime": "UK", "amount": "2000", "due_date": "2024-03-31",
+                         "payment_date": "2024-05-15"},
+     {"days_late": "45", "rate": "13.25", "interest": "32.67", "indemnity": "70.00"}),
+    ("penalty", "DE-1", {"regime": "DE", "amount": "10000", "due_date": "2022-12-31",
+                         "payment_date": "2023-06-30", "b2b": True},
+     {"days_late": "181", "rate": "10.62", "interest": "526.64", "indemnity": "40.00"}),
+    ("dso", "A1", {"method": "simple", "receivables": "30000", "sales": "60000", "days": "90",
+                   "current_receivables": ""},
+     {"dso": "45.00"}),
+    ("dso", "B1", {"method": "simple", "receivables": "15000", "sales": "10000", "days": "30",
+                   "current_receivables": "4000"},
+     {"dso": "45.00", "bpdso": "12.00", "add": "33.00"}),
+    ("dso", "C1", {"method": "countback", "receivables": "2500",
+                   "months": "2025-11 1200\n2025-10 800\n2025-09 700", "days_per_month": "",
+                   "current_receivables": ""},
+     {"dso": "82.43"}),
+    ("cei", "K2", {"begin_receivables": "100000", "credit_sales": "1000000",
+                   "end_receivables": "120000", "end_current_receivables": "100000",
+                   "months": "1"},
+     {"cei": "98.00"}),
+    ("discount", "D1", {"discount_rate": "2", "discount_days": "10", "net_days": "30",
+                        "basis": "365"},
+     {"nominal_rate": "37.24", "effective_rate": "44.59"}),
+    ("discount", "D1-360", {"discount_rate": "2", "discount_days": "10", "net_days": "30",
+                            "basis": "360"},
+     {"nominal_rate": "36.73"}),
+    ("unpaid", "U1", {"loss": "10000", "net_margin_rate": "5"}, {"sales_needed": "200000.00"}),
+    ("unpaid", "F1", {"amount": "15000", "financing_rate": "4", "days_late": "45",
+                      "basis": "360"},
+     {"financing_cost": "75.00"}),
+]
+
+# Bad input: (calculator, inputs, field that gets the message).
+BAD_INPUTS = [
+    ("penalty", {"amount": "dix mille"}, "amount"),
+    ("penalty", {"amount": "-500"}, "amount"),
+    ("penalty", {"due_date": ""}, "due_date"),
+    ("dso", {"receivables": "abc"}, "receivables"),
+    ("dso", {"months": "2025-11 1200\n2025-09 700"}, "months"),
+    ("cei", {"credit_sales": "1 000 000 euros"}, "credit_sales"),
+    ("discount", {"discount_days": "40"}, "net_days"),
+    ("unpaid", {"net_margin_rate": "-3"}, "net_margin_rate"),
+]
+
+
+def url(name: str, lang: str = "fr", query: dict[str, str] | None = None) -> str:
+    prefix = "" if lang == "fr" else f"/{lang}"
+    return f"{prefix}/calculators/{name}/" + (f"?{urlencode(query)}" if query else "")
+
+
+def set_inputs(page: Page, inputs: dict[str, Any]) -> None:
+    """Type the inputs as a reader would: choices selected, boxes ticked, text typed."""
+    for name, value in inputs.items():
+        field = page.locator(f'{FORM} [name="{name}"]')
+        tag = field.evaluate("(node) => node.tagName + ':' + (node.type || '')")
+        if tag.startswith("SELECT"):
+            field.select_option(value)
+        elif tag.endswith("checkbox"):
+            field.set_checked(bool(value))
+        else:
+            field.fill(value)
+
+
+def cpython(page: Page, policy_json: dict[str, Any]) -> dict[str, Any]:
+    payload = page.evaluate(PAYLOAD)
+    name = page.locator(FORM).get_attribute("data-calculator")
+    return batch.run_form(name, {"reference_rates": policy_json.get("reference_rates") or {},
+                                 **payload})
+
+
+def assert_shows(page: Page, expected: dict[str, Any]) -> None:
+    """Every value and row of the result area is CPython's ``expected``; hidden outputs are
+    those CPython leaves empty."""
+    assert "errors" not in expected, expected
+    shown = page.evaluate(RESULT_SHOWN)
+    for name, output in shown["outputs"].items():
+        if expected.get(name) is None:
+            continue  # an output this input does not produce: its row is hidden
+        assert same_value(output["value"], expected[name]), (name, output, expected[name])
+    for name, rows in shown["rows"].items():
+        expected_rows = expected.get(name) or []
+        assert len(rows) == len(expected_rows), name
+        for row, expected_row in zip(rows, expected_rows, strict=True):
+            for column, cell in row.items():
+                assert cell["value"] == cell_value(expected_row.get(column)), (name, column)
+    for name, items in shown["lists"].items():
+        assert items == (expected.get(name) or []), name
+
+
+def wait_output(page: Page, name: str, value: str) -> None:
+    expect(page.locator(f'[data-output="{name}"]')).to_have_attribute(
+        "data-value", value, timeout=BOOT_TIMEOUT_MS)
+
+
+@pytest.fixture(scope="module")
+def policy():
+    return load_policy(ROOT / "policy").policy
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("name", CALCULATORS)
+def test_defaults_and_their_result_are_shown_before_python(
+    page: Page, policy, policy_json, name: str, lang: str
+) -> None:
+    page.goto(url(name, lang), wait_until="domcontentloaded")
+    assert not page.evaluate(PYTHON_READY)
+    for field, value in policy_defaults(name, policy).items():
+        assert page.input_value(f'{FORM} [name="{field}"]') == value, field
+    note = Catalogue(lang)("calculator.defaults_from_policy", version=policy.document.version)
+    expect(page.locator(".encours-defaults-note")).to_contain_text(note)
+    expected = cpython(page, policy_json)
+    assert_shows(page, expected)
+
+    page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
+    page.locator(f"{FORM} [data-reset]").click()  # recomputes the defaults in Python
+    page.wait_for_function("() => window.__encoursComputed > 0", timeout=BOOT_TIMEOUT_MS)
+    expect(page.locator("[data-status]")).to_have_text(
+        Catalogue(lang)("calculator.status.computed_now"))
+    assert_shows(page, expected)
+
+
+@pytest.mark.parametrize("name", CALCULATORS)
+def test_worked_examples_are_reproduced_in_the_page(page: Page, policy_json, name: str) -> None:
+    page.goto(url(name))
+    page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
+    for calculator, example, inputs, outputs in EXAMPLES:
+        if calculator != name:
+            continue
+        page.locator(f"{FORM} [data-reset]").click()
+        set_inputs(page, inputs)
+        for output, value in outputs.items():
+            wait_output(page, output, value)
+        expected = cpython(page, policy_json)
+        for output, value in outputs.items():
+            assert expected[output] is not None and str(expected[output]) == value, example
+        assert_shows(page, expected)
+
+
+@pytest.mark.parametrize("name", CALCULATORS)
+def test_shareable_link_fills_the_form_and_computes(page: Page, policy_json, name: str) -> None:
+    _, _, inputs, outputs = next(e for e in EXAMPLES if e[0] == name)
+    query = {key: ("true" if value is True else value) for key, value in inputs.items()
+             if value != ""}
+    page.goto(url(name, query=query), wait_until="domcontentloaded")
+    for key, value in query.items():
+        field = page.locator(f'{FORM} [name="{key}"]')
+        if field.get_attribute("type") != "checkbox":
+            assert field.input_value() == value, key
+    for output, value in outputs.items():
+        wait_output(page, output, value)
+    assert_shows(page, cpython(page, policy_json))
+    # Changing an input writes the link again: opening it elsewhere gives the same inputs.
+    set_inputs(page, {next(iter(k for k in query if k not in ("regime", "method"))): "7"})
+    page.wait_for_function("() => location.search.includes('=7')")
+
+
+@pytest.mark.parametrize(("name", "inputs", "field"), BAD_INPUTS,
+                         ids=[f"{n}-{f}-{i}" for i, (n, _, f) in enumerate(BAD_INPUTS)])
+def test_bad_input_gets_python_s_message_next_to_its_field(
+    page: Page, policy_json, name: str, inputs: dict[str, str], field: str
+) -> None:
+    page.goto(url(name))
+    page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
+    set_inputs(page, inputs)
+    box = page.locator(f'[data-error-for="{field}"]')
+    expect(box).to_be_visible(timeout=BOOT_TIMEOUT_MS)
+    expected = cpython(page, policy_json)
+    messages = [e["message"] for e in expected.get("errors", []) if e["field"] == field]
+    assert messages, expected
+    expect(box).to_have_text(" ".join(messages))
+    assert "Traceback" not in page.content()
+    page.locator(f"{FORM} [data-reset]").click()
+    expect(box).to_be_hidden(timeout=BOOT_TIMEOUT_MS)
+
+
+def test_payment_before_the_due_date_owes_nothing(page: Page, policy_json) -> None:
+    page.goto(url("penalty"))
+    page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
+    set_inputs(page, {"due_date": "2025-09-30", "payment_date": "2025-09-01"})
+    wait_output(page, "total", "0.00")
+    expect(page.locator("[data-error-for]:visible")).to_have_count(0)
+    assert_shows(page, cpython(page, policy_json))
+
+
+def test_regime_without_the_policy_mode_falls_back_to_its_own(page: Page) -> None:
+    page.goto(url("penalty"))
+    page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
+    page.select_option(f'{FORM} [name="mode"]', "split")
+    page.select_option(f'{FORM} [name="regime"]', "UK")
+    assert page.input_value(f'{FORM} [name="mode"]') == ""
+    expect(page.locator(f'{FORM} [name="rate"]')).to_be_disabled()
+
+
+def test_instant_navigation_between_calculators_starts_python_once(
+    page: Page, watch, site_url: str
+) -> None:
+    recorder = watch(page)
+    page.goto(url("penalty"))
+    page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
+    page.evaluate("() => { window.__sameDocument = true; }")
+    for name in ("dso", "discount"):
+        page.locator(f'nav a[href$="/calculators/{name}/"]').first.click()
+        page.wait_for_url(f"{site_url}/calculators/{name}/")
+        expect(page.locator(f'{FORM}[data-calculator="{name}"][data-bound]')).to_have_count(1)
+        assert page.evaluate("() => window.__sameDocument === true"), "the page was reloaded"
+    set_inputs(page, {"discount_rate": "3"})
+    expected = batch.run_form("discount", page.evaluate(PAYLOAD))
+    wait_output(page, "nominal_rate", expected["nominal_rate"])
+    assert len(recorder.calculator_workers()) == 1, recorder.workers
+    assert not recorder.errors, recorder.errors
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_index_lists_every_calculator(page: Page, lang: str) -> None:
+    page.goto(url("index", lang).replace("index/", ""))
+    for name in CALCULATORS:
+        expect(page.locator(f'article a[href$="/calculators/{name}/"]')).to_have_count(1)
+
+
+def test_each_calculator_page_passes_axe(page: Page) -> None:
+    axe = Axe()
+    problems = {}
+    for name in ("index", *CALCULATORS):
+        page.goto(url(name).replace("index/", ""))
+        if name != "index":
+            page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
+        found = [f"{v['id']} ({v['impact']}): {v['help']}"
+                 for v in axe.run(page).response["violations"]
+                 if v["impact"] in {"serious", "critical"}]
+        if found:
+            problems[name] = found
+    assert not problems, problems
