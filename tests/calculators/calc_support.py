@@ -14,6 +14,8 @@ from typing import Any
 
 from hypothesis import HealthCheck, settings
 
+from calculators import run
+
 HERE = Path(__file__).parent
 EXAMPLES: dict[str, Any] = json.loads((HERE / "reference_examples.json").read_text("utf-8"))
 
@@ -37,3 +39,19 @@ def example(group: str, example_id: str) -> dict[str, Any]:
 def cents(text: str) -> Decimal:
     """A two-decimal result string as a Decimal."""
     return Decimal(text)
+
+
+def computed(name: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """``run(name, payload)``, which must succeed."""
+    result = run(name, payload)
+    assert "errors" not in result, result
+    return result
+
+
+def field_errors(name: str, payload: dict[str, Any]) -> dict[str, str]:
+    """``run(name, payload)``, which must fail: ``{field: message}``, one entry per field."""
+    result = run(name, payload)
+    assert set(result) == {"errors"}, result
+    fields = [error["field"] for error in result["errors"]]
+    assert len(fields) == len(set(fields)), "one entry per field"
+    return {error["field"]: error["message"] for error in result["errors"]}

@@ -6,25 +6,13 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from calc_support import computed, field_errors
 
-from calculators import run
 from calculators.money import round_half_up
 
 
-def _ok(name: str, payload: dict) -> dict:
-    result = run(name, payload)
-    assert "errors" not in result, result
-    return result
-
-
-def _errors(name: str, payload: dict) -> dict[str, str]:
-    result = run(name, payload)
-    assert set(result) == {"errors"}, result
-    return {error["field"]: error["message"] for error in result["errors"]}
-
-
 def test_countback_uses_real_calendar_days_including_leap_february() -> None:
-    result = _ok("dso", {"method": "countback", "receivables": "150", "months": [
+    result = computed("dso", {"method": "countback", "receivables": "150", "months": [
         {"month": "2024-03", "sales": "100"}, {"month": "2024-02", "sales": "100"}]})
     assert [step["month_days"] for step in result["steps"]] == [31, 29]
     assert Decimal(result["dso"]) == round_half_up(31 + Fraction(50, 100) * 29)
@@ -32,7 +20,7 @@ def test_countback_uses_real_calendar_days_including_leap_february() -> None:
 
 
 def test_countback_months_may_cross_a_year() -> None:
-    result = _ok("dso", {"method": "countback", "receivables": "250", "months": [
+    result = computed("dso", {"method": "countback", "receivables": "250", "months": [
         {"month": "2025-01", "sales": "100"}, {"month": "2024-12", "sales": "100"},
         {"month": "2024-11", "sales": "100"}]})
     assert result["dso"] == "77.00"  # 31 + 31 + 0.5 x 30
@@ -40,26 +28,26 @@ def test_countback_months_may_cross_a_year() -> None:
 
 
 def test_countback_stops_where_the_receivables_run_out() -> None:
-    result = _ok("dso", {"method": "countback", "receivables": "100", "months": [
+    result = computed("dso", {"method": "countback", "receivables": "100", "months": [
         {"month": "2025-11", "sales": "100"}, {"month": "2025-10", "sales": "50"}]})
     assert (result["dso"], len(result["steps"])) == ("30.00", 1)
 
 
 def test_countback_with_no_receivables_is_zero() -> None:
-    result = _ok("dso", {"method": "countback", "receivables": "0",
+    result = computed("dso", {"method": "countback", "receivables": "0",
                          "months": [{"month": "2025-11", "sales": "100"}]})
     assert (result["dso"], result["steps"]) == ("0.00", [])
 
 
 def test_countback_running_out_of_history_is_an_error_with_the_days_covered() -> None:
-    errors = _errors("dso", {"method": "countback", "receivables": "5000", "months": [
+    errors = field_errors("dso", {"method": "countback", "receivables": "5000", "months": [
         {"month": "2025-11", "sales": "1200"}, {"month": "2025-10", "sales": "800"}]})
     assert list(errors) == ["months"]
     assert "61 jours" in errors["months"] and "3000,00" in errors["months"]
 
 
 def test_countback_best_possible_dso_and_add() -> None:
-    result = _ok("dso", {"method": "countback", "receivables": "2500",
+    result = computed("dso", {"method": "countback", "receivables": "2500",
                          "current_receivables": "1500", "months": [
                              {"month": "2025-11", "sales": "1200"},
                              {"month": "2025-10", "sales": "800"},
@@ -69,7 +57,7 @@ def test_countback_best_possible_dso_and_add() -> None:
 
 
 def test_months_must_follow_each_other() -> None:
-    errors = _errors("dso", {"method": "countback", "receivables": "100", "months": [
+    errors = field_errors("dso", {"method": "countback", "receivables": "100", "months": [
         {"month": "2025-11", "sales": "10"}, {"month": "2025-09", "sales": "10"},
         {"sales": "10"}]})
     assert set(errors) == {"months[1].month", "months[2].month"}
@@ -89,12 +77,12 @@ def test_months_must_follow_each_other() -> None:
      {"current_receivables"}),
     ({"receivables": "1", "sales": "1", "days": 30, "days_per_month": 30}, {"days_per_month"}),
 ])
-def test_dso_errors(payload: dict, fields: set[str]) -> None:
-    assert set(_errors("dso", payload)) == fields
+def test_dsofield_errors(payload: dict, fields: set[str]) -> None:
+    assert set(field_errors("dso", payload)) == fields
 
 
 def test_cei_of_several_months_uses_monthly_sales() -> None:
-    result = _ok("cei", {"begin_receivables": "100000", "credit_sales": "3000000",
+    result = computed("cei", {"begin_receivables": "100000", "credit_sales": "3000000",
                          "end_receivables": "120000", "end_current_receivables": "100000",
                          "months": 3})
     assert result["monthly_sales"] == "1000000.00"
@@ -102,7 +90,7 @@ def test_cei_of_several_months_uses_monthly_sales() -> None:
 
 
 def test_cei_is_100_when_nothing_overdue_remains() -> None:
-    result = _ok("cei", {"begin_receivables": "5000", "credit_sales": "10000",
+    result = computed("cei", {"begin_receivables": "5000", "credit_sales": "10000",
                          "end_receivables": "7000", "end_current_receivables": "7000"})
     assert result["cei"] == "100.00"
 
@@ -114,7 +102,7 @@ def test_cei_is_100_when_nothing_overdue_remains() -> None:
      "end_current_receivables"),
     ({"credit_sales": None}, "credit_sales"),
 ])
-def test_cei_errors(payload: dict, field: str) -> None:
+def test_ceifield_errors(payload: dict, field: str) -> None:
     base = {"begin_receivables": "100000", "credit_sales": "1000000",
             "end_receivables": "120000", "end_current_receivables": "100000"}
-    assert field in _errors("cei", {**base, **payload})
+    assert field in field_errors("cei", {**base, **payload})

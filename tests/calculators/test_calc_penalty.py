@@ -8,6 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from calc_support import field_errors
 
 from calculators import run
 from calculators.money import round_half_up
@@ -17,14 +18,6 @@ def _penalty(**payload: object) -> dict:
     result = run("penalty", payload)
     assert "errors" not in result, result
     return result
-
-
-def _errors(name: str, payload: dict) -> dict[str, str]:
-    result = run(name, payload)
-    assert set(result) == {"errors"}, result
-    fields = [error["field"] for error in result["errors"]]
-    assert len(fields) == len(set(fields)), "one entry per field"
-    return {error["field"]: error["message"] for error in result["errors"]}
 
 
 def _interest(amount: str, *slices: tuple[str, int], basis: int = 365) -> Decimal:
@@ -145,7 +138,7 @@ def test_germany_negative_base_rate_still_gives_positive_interest() -> None:
     ({"regime": "UK", "b2b": "non"}, "b2b"),
 ])
 def test_terms_a_regime_does_not_allow(payload: dict, field: str) -> None:
-    errors = _errors("penalty", {"amount": "100", "due_date": "2025-01-31",
+    errors = field_errors("penalty", {"amount": "100", "due_date": "2025-01-31",
                                  "payment_date": "2025-02-28", **payload})
     assert list(errors) == [field]
 
@@ -169,7 +162,7 @@ def test_contractual_rate_below_the_floor_gets_the_floor_of_each_half_year() -> 
 # --- rates that are not known, and rates from the policy -------------------------------------
 
 def test_unknown_half_year_is_an_error_naming_it() -> None:
-    errors = _errors("penalty", {"amount": "10000", "due_date": "2026-05-31",
+    errors = field_errors("penalty", {"amount": "10000", "due_date": "2026-05-31",
                                  "payment_date": "2026-07-15"})
     assert list(errors) == ["payment_date"]
     assert "2026-H2" in errors["payment_date"]
@@ -177,7 +170,7 @@ def test_unknown_half_year_is_an_error_naming_it() -> None:
 
 
 def test_unknown_half_year_at_the_start_is_blamed_on_the_due_date() -> None:
-    errors = _errors("penalty", {"amount": "10000", "due_date": "2026-06-30",
+    errors = field_errors("penalty", {"amount": "10000", "due_date": "2026-06-30",
                                  "payment_date": "2026-07-15", "lang": "en"})
     assert list(errors) == ["due_date"]
     assert "second half of 2026 (2026-H2)" in errors["due_date"]
@@ -205,7 +198,7 @@ def test_policy_legal_interest_rate_in_one_or_two_columns() -> None:
 
 
 def test_bad_policy_rates_are_reported_where_they_are() -> None:
-    errors = _errors("penalty", {
+    errors = field_errors("penalty", {
         "amount": "10000", "due_date": "2025-09-30", "payment_date": "2025-11-30",
         "reference_rates": {"ecb_main_refinancing": {}, "germany_basiszinssatz": {
             "2026-S2": "1", "2026-H2": "un"}, "uk_bank_rate_reference": "4"}})
@@ -251,12 +244,12 @@ def test_part_paid_invoice_charges_the_rest_to_as_of() -> None:
     ({"payments": [{"date": "2025-10-32", "amount": "0"}]}, "payments[0].date", "calendrier"),
 ])
 def test_inconsistent_settlements(payload: dict, field: str, words: str) -> None:
-    errors = _errors("penalty", {"amount": "10000", "due_date": "2025-09-30", **payload})
+    errors = field_errors("penalty", {"amount": "10000", "due_date": "2025-09-30", **payload})
     assert field in errors and words in errors[field], errors
 
 
 def test_payments_with_a_bad_amount_report_only_that() -> None:
-    errors = _errors("penalty", {"amount": "10000", "due_date": "2025-09-30",
+    errors = field_errors("penalty", {"amount": "10000", "due_date": "2025-09-30",
                                  "payments": [{"date": "2025-10-30", "amount": "0"}]})
     assert list(errors) == ["payments[0].amount"]
 
@@ -298,14 +291,14 @@ def test_list_gives_each_invoice_as_if_alone_with_totals() -> None:
 def test_errors_in_a_list_name_the_invoice() -> None:
     bad = [*INVOICES[:3], {"amount": "-5", "due_date": "2025-02-30"},
            {"amount": "5", "due_date": "2026-06-30", "payment_date": "2026-07-02"}]
-    errors = _errors("penalty", {"invoices": bad, "as_of": "2025-12-31"})
+    errors = field_errors("penalty", {"invoices": bad, "as_of": "2025-12-31"})
     assert set(errors) == {"invoices[3].amount", "invoices[3].due_date",
                            "invoices[4].due_date"}
     assert "2026-H2" in errors["invoices[4].due_date"]
 
 
 def test_single_invoice_fields_and_a_list_do_not_mix() -> None:
-    errors = _errors("penalty", {"invoices": INVOICES[:1], "amount": "5"})
+    errors = field_errors("penalty", {"invoices": INVOICES[:1], "amount": "5"})
     assert list(errors) == ["amount"]
 
 
