@@ -285,12 +285,9 @@ def penalty_csv(text: str, terms: Mapping[str, Any], *,
             warnings += [w for w in result["warnings"] if w not in warnings]
         if progress is not None:
             progress(min(start + CHUNK, len(records)), len(records))
-    problems.sort(key=lambda problem: problem.line)
-    line_errors = [problem.as_dict(lang) for problem in problems[:MAX_LINE_ERRORS]]
+    line_errors = _line_errors(problems, lang)
     if not rows:
-        message = line_errors[0]["text"] if line_errors else _t(lang, "no_rows")
-        return {"errors": [{"field": "file", "message": message}], "line_errors": line_errors,
-                "line_error_count": len(problems)}
+        return _no_usable_line(problems, line_errors, lang)
     if problems:
         warnings.append(_t(lang, "not_counted", count=len(problems)))
     by_customer = [_sums(entry) for entry in customers.values()]
@@ -367,12 +364,9 @@ def dso_csv(text: str, lang: str = "fr") -> dict[str, Any]:
                     lang, "month_gap", expected=_month(expected), previous=_month(previous))))
                 continue
         kept.append(entry)
-    problems.sort(key=lambda problem: problem.line)
-    line_errors = [problem.as_dict(lang) for problem in problems[:MAX_LINE_ERRORS]]
+    line_errors = _line_errors(problems, lang)
     if not kept:
-        message = line_errors[0]["text"] if line_errors else _t(lang, "no_rows")
-        return {"errors": [{"field": "file", "message": message}], "line_errors": line_errors,
-                "line_error_count": len(problems)}
+        return _no_usable_line(problems, line_errors, lang)
     rows = []
     history: list[tuple[Decimal, int]] = []
     for month, sales, receivables, _ in kept:
@@ -387,6 +381,21 @@ def dso_csv(text: str, lang: str = "fr") -> dict[str, Any]:
                      "simple": two_places(dso.simple_dso(receivables, sales, days)),
                      "countback": countback})
     return {"months": rows, "line_errors": line_errors, "line_error_count": len(problems)}
+
+
+def _line_errors(problems: list[LineProblem], lang: str) -> list[dict[str, Any]]:
+    """The first ``MAX_LINE_ERRORS`` problems in line order, as the page lists them."""
+    problems.sort(key=lambda problem: problem.line)
+    return [problem.as_dict(lang) for problem in problems[:MAX_LINE_ERRORS]]
+
+
+def _no_usable_line(problems: list[LineProblem], line_errors: list[dict[str, Any]],
+                    lang: str) -> dict[str, Any]:
+    """The answer when no line of the file could be used: the first line's error (or "no
+    rows") on the file field, with every line error."""
+    message = line_errors[0]["text"] if line_errors else _t(lang, "no_rows")
+    return {"errors": [{"field": "file", "message": message}], "line_errors": line_errors,
+            "line_error_count": len(problems)}
 
 
 def _month(month: tuple[int, int]) -> str:
