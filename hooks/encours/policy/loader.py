@@ -23,7 +23,7 @@ from .messages import message
 from .model import Policy, chapter_file
 from .model.common import LANGUAGES
 from .paths import display_path
-from .problems import PolicyInvalid, Problem, Severity
+from .problems import Findings, PolicyInvalid, Problem, Severity
 from .source import LineIndex, YamlFile, load_yaml
 
 
@@ -58,7 +58,7 @@ class LoadedPolicy:
 
 
 @dataclass
-class Validation:
+class Validation(Findings):
     """Everything one validation run found; `policy` is None when there are errors."""
 
     problems: list[Problem]
@@ -66,14 +66,6 @@ class Validation:
     policy: Policy | None = None
     index: LineIndex = field(default_factory=LineIndex)
     data: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
 
 
 def load_policy(policy_dir: Path, lang: str = "fr") -> LoadedPolicy:

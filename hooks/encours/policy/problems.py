@@ -44,13 +44,10 @@ class Problem:
         return (self.file, self.line or 0, self.column or 0)
 
 
-class PolicyInvalid(Exception):
-    """The policy has at least one error. `problems` holds every error and warning, in order."""
+class Findings:
+    """Something that carries `problems`: its errors and its warnings, in order."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        errors = [p for p in problems if p.is_error]
-        super().__init__(f"{len(errors)} error(s) in the policy:\n" + "\n".join(map(str, errors)))
+    problems: list[Problem]
 
     @property
     def errors(self) -> list[Problem]:
@@ -59,3 +56,12 @@ class PolicyInvalid(Exception):
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if not p.is_error]
+
+
+class PolicyInvalid(Findings, Exception):
+    """The policy has at least one error. `problems` holds every error and warning, in order."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        errors = self.errors
+        super().__init__(f"{len(errors)} error(s) in the policy:\n" + "\n".join(map(str, errors)))
