@@ -36,8 +36,11 @@ _handbook: Handbook | None = None
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _handbook
     lang = os.environ.get("ENCOURS_LANG") or config.theme["language"]
+    languages = [code for code in os.environ.get("ENCOURS_LANGUAGES", "").split(",") if code]
+    # A second language (site/en/) uses the first one's Pyodide runtime instead of a copy.
+    runtime_root = "../" if languages and lang != languages[0] else ""
     try:
-        _handbook = build_handbook(ROOT, lang=lang)
+        _handbook = build_handbook(ROOT, lang=lang, runtime_root=runtime_root)
     except PolicyInvalid as invalid:
         problems = "\n".join(map(str, invalid.problems))
         raise PluginError(f"the policy is invalid:\n{problems}") from None
@@ -49,7 +52,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = _handbook.site_name
     config.nav = _handbook.nav
     config.extra["encours"] = _handbook.stamp
-    languages = [code for code in os.environ.get("ENCOURS_LANGUAGES", "").split(",") if code]
     if len(languages) > 1:
         config.extra["alternate"] = language_switch(_handbook.lang, languages)
     # Instant navigation follows only links under site_url: where the site is served.

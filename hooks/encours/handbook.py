@@ -22,6 +22,7 @@ from encours import assets
 from encours.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogue
 from encours.policy import Policy, load_policy
 from encours.render import Runtime, render_pages
+from encours.snapshot import SnapshotUnavailable, cache_folder, pyodide_snapshot
 from encours.versions import page as versions
 from encours.versions.history import build_history
 
@@ -55,8 +56,14 @@ def policy_json(policy: Policy) -> dict[str, Any]:
     }
 
 
-def build_handbook(root: Path, *, lang: str = DEFAULT_LANGUAGE) -> Handbook:
+def build_handbook(
+    root: Path, *, lang: str = DEFAULT_LANGUAGE, runtime_root: str = ""
+) -> Handbook:
     """Load and validate ``root/policy``, then render the pages and gather the assets.
+
+    ``runtime_root`` (e.g. ``"../"``) says the Pyodide runtime and snapshot are shipped by the
+    handbook at that path from this one's root: this one points its pages there and does not
+    ship its own copy.
 
     Raises ``PolicyInvalid`` (every problem, with file and line) before anything is produced.
     """
@@ -67,9 +74,16 @@ def build_handbook(root: Path, *, lang: str = DEFAULT_LANGUAGE) -> Handbook:
     policy = loaded.policy
     node_modules = root / "node_modules"
     bundle = assets.calculators_bundle(root / "calculators")
+    snapshot_warnings: list[str] = []
+    try:
+        snapshot = [pyodide_snapshot(node_modules, bundle, cache_folder(root))]
+    except SnapshotUnavailable as unavailable:
+        snapshot, snapshot_warnings = [], [str(unavailable)]
     runtime = Runtime(
         pyodide_version=assets.pyodide_version(node_modules),
         bundle_name=bundle.path.rsplit("/", 1)[-1],
+        snapshot_name=snapshot[0].path.rsplit("/", 1)[-1] if snapshot else None,
+        site_root=runtime_root,
     )
     rendered = render_pages(policy, lang=lang, runtime=runtime)
     labels = Catalogue(lang)
@@ -77,8 +91,9 @@ def build_handbook(root: Path, *, lang: str = DEFAULT_LANGUAGE) -> Handbook:
     pages = versions.annotate(rendered.pages, history, labels)
     pages[versions.VERSIONS_PAGE] = versions.versions_page(history, labels,
                                                            policy.company.currency)
+    runtime_files = [] if runtime_root else [*assets.pyodide_runtime(node_modules), *snapshot]
     shipped = [
-        *assets.pyodide_runtime(node_modules),
+        *runtime_files,
         bundle,
         assets.mermaid(node_modules),
         assets.json_asset("assets/policy.json", policy_json(policy)),
@@ -88,7 +103,7 @@ def build_handbook(root: Path, *, lang: str = DEFAULT_LANGUAGE) -> Handbook:
         "effective_date": policy.document.effective_date.isoformat(),
         **versions.stamp(rendered.stamp, history.provenance, labels),
     }
-    warnings = [str(problem) for problem in loaded.warnings] + rendered.warnings
+    warnings = [str(problem) for problem in loaded.warnings] + rendered.warnings + snapshot_warnings
     return Handbook(
         lang=lang,
         site_name=rendered.site_name,

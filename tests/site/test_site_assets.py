@@ -44,26 +44,31 @@ def language_root(built_site: Path, lang: str) -> Path:
     return built_site if lang == LANGUAGES[0] else built_site / lang
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_only_the_pyodide_runtime_is_shipped(built_site: Path, lang: str) -> None:
-    folder = language_root(built_site, lang) / "assets" / "pyodide"
+def test_only_the_pyodide_runtime_and_snapshot_are_shipped_once(built_site: Path) -> None:
+    """The first language ships the runtime; the others (site/en/) point at it: one copy."""
+    folder = built_site / "assets" / "pyodide"
     shipped = sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*")
                      if path.is_file())
     version = pyodide_version()
-    assert shipped == sorted(f"{version}/{name}" for name in (*RUNTIME_FILES, LOCK))
+    [snapshot] = [name for name in shipped if "/snapshot-" in name]
+    assert re.fullmatch(rf"{re.escape(version)}/snapshot-[0-9a-f]{{16}}\.bin", snapshot)
+    expected = (*RUNTIME_FILES, LOCK, snapshot.split("/")[1])
+    assert shipped == sorted(f"{version}/{name}" for name in expected)
     for name in RUNTIME_FILES:
         assert (folder / version / name).read_bytes() == (PYODIDE / name).read_bytes(), name
     lock = json.loads((folder / version / LOCK).read_text(encoding="utf-8"))
     upstream = json.loads((PYODIDE / LOCK).read_text(encoding="utf-8"))
     assert lock == {"info": upstream["info"], "packages": {}}, "the lock file is not trimmed"
+    for lang in LANGUAGES[1:]:
+        assert not (language_root(built_site, lang) / "assets" / "pyodide").exists(), lang
 
 
-def test_no_pyodide_file_outside_the_runtime_folders(built_site: Path) -> None:
-    folders = [language_root(built_site, lang) / "assets" / "pyodide" for lang in LANGUAGES]
+def test_no_pyodide_file_outside_the_runtime_folder(built_site: Path) -> None:
+    folder = built_site / "assets" / "pyodide"
     stray = [path.relative_to(built_site).as_posix()
              for path in built_site.rglob("*")
-             if path.is_file() and path.name.startswith(("pyodide", "python_stdlib"))
-             and not any(folder in path.parents for folder in folders)]
+             if path.is_file() and path.name.startswith(("pyodide", "python_stdlib", "snapshot"))
+             and folder not in path.parents]
     assert not stray, stray
 
 
@@ -74,7 +79,12 @@ def test_calculator_page_points_at_the_shipped_runtime_and_bundle(built_site: Pa
     runtime = re.search(r'data-runtime="([^"]+)"', html)
     bundle = re.search(r'data-bundle="([^"]+)"', html)
     assert runtime and bundle, "the calculator form does not name its runtime and bundle"
-    assert (site / "assets" / "pyodide" / runtime[1] / "pyodide.mjs").is_file()
+    snapshot = re.search(r'data-snapshot="([^"]+)"', html)
+    assert snapshot, "the calculator form does not name its Python snapshot"
+    runtime_folder = (site / "assets" / runtime[1]).resolve()
+    assert runtime_folder == (built_site / "assets" / "pyodide" / pyodide_version()).resolve()
+    assert (runtime_folder / "pyodide.mjs").is_file()
+    assert (runtime_folder / snapshot[1]).is_file()
     assert (site / "assets" / "calculators" / bundle[1]).is_file()
 
 

@@ -25,9 +25,11 @@
 
   function startWorker(form) {
     if (state.worker) return;
-    const runtimeURL = new URL(`pyodide/${form.dataset.runtime}/`, ASSETS).href;
+    const runtimeURL = new URL(`${form.dataset.runtime}/`, ASSETS).href; // may be another language's
     const bundleURL = new URL(`calculators/${form.dataset.bundle}`, ASSETS).href;
     const policyURL = new URL("policy.json", ASSETS).href;
+    const snapshotURL = form.dataset.snapshot
+      ? new URL(form.dataset.snapshot, runtimeURL).href : null;
     state.startedAt = performance.now();
     state.worker = new Worker(new URL("javascripts/encours-worker.mjs", ASSETS), { type: "module" });
     state.worker.onmessage = ({ data }) => {
@@ -36,6 +38,7 @@
       } else if (data.type === "ready") {
         state.ready = true;
         state.bootMs = data.ms;
+        state.bootFrom = data.from; // "snapshot" or "start"
       } else if (data.type === "failed") {
         state.failed = { reason: "error", detail: data.message };
       } else if (data.type === "progress") {
@@ -54,7 +57,7 @@
       state.failed = { reason: "error", detail: event.message || "worker error" };
       notify();
     };
-    state.worker.postMessage({ type: "boot", runtimeURL, bundleURL, policyURL });
+    state.worker.postMessage({ type: "boot", runtimeURL, bundleURL, snapshotURL, policyURL });
     setTimeout(() => diagnoseSlowStart(runtimeURL), bootTimeoutMs());
   }
 

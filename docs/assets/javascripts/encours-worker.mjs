@@ -22,22 +22,42 @@ async function fetchBytes(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function boot({ runtimeURL, bundleURL, policyURL }) {
-  const started = performance.now();
-  status("runtime", 1, 3);
+// Python with the calculators imported. From the build's memory snapshot when there is one and
+// it was made from this Pyodide and this calculators bundle (its marker says so): no start-up,
+// no import. Otherwise, or if the snapshot cannot be used, a normal start, then the bundle.
+async function startPython({ runtimeURL, bundleURL, snapshotURL }) {
   const bundle = fetchBytes(bundleURL); // in parallel with the interpreter download
-  const policy = fetch(policyURL).then((response) => response.json());
-  const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeURL).href);
+  bundle.catch(() => {}); // not needed when the snapshot is used
+  const { loadPyodide, version } = await import(new URL("pyodide.mjs", runtimeURL).href);
+  if (snapshotURL) {
+    const expected = `${version} ${new URL(bundleURL).pathname.split("/").pop()}`;
+    try {
+      const pyodide = await loadPyodide({ indexURL: runtimeURL, _loadSnapshot: fetchBytes(snapshotURL) });
+      const marker = pyodide.runPython("getattr(__import__('calculators'), '__snapshot__', '')");
+      if (marker === expected) return { pyodide, from: "snapshot" };
+      console.warn(`Encours: snapshot made for "${marker}", not "${expected}": normal start`);
+    } catch (error) {
+      console.warn("Encours: the Python snapshot could not be used, normal start:", error);
+    }
+  }
   const pyodide = await loadPyodide({ indexURL: runtimeURL });
   status("calculators", 2, 3);
   const sitePackages = pyodide.runPython("__import__('site').getsitepackages()[0]");
   pyodide.unpackArchive(await bundle, "zip", { extractDir: sitePackages });
+  return { pyodide, from: "start" };
+}
+
+async function boot({ runtimeURL, bundleURL, snapshotURL, policyURL }) {
+  const started = performance.now();
+  status("runtime", 1, 3);
+  const policy = fetch(policyURL).then((response) => response.json());
+  const { pyodide, from } = await startPython({ runtimeURL, bundleURL, snapshotURL });
   const api = pyodide.pyimport("calculators.batch");
   referenceRates = (await policy).reference_rates || {};
   status("ready", 3, 3);
   runCalculator = (name, payloadJSON) => api.run_form_json(name, payloadJSON);
   runFile = (kind, text, termsJSON, progress) => api.file_json(kind, text, termsJSON, progress);
-  postMessage({ type: "ready", ms: Math.round(performance.now() - started) });
+  postMessage({ type: "ready", ms: Math.round(performance.now() - started), from });
 }
 
 onmessage = async ({ data }) => {

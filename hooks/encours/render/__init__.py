@@ -28,10 +28,24 @@ from encours.render.translations import report_fallbacks
 
 @dataclass(frozen=True)
 class Runtime:
-    """What calculator pages load in the browser: the Pyodide folder and the bundle's file name."""
+    """What calculator pages load in the browser: the Pyodide folder, the bundle's file name and
+    the memory snapshot's (None: Python starts the normal way).
+
+    ``site_root`` leads from this handbook's root to the one that ships the Pyodide runtime:
+    empty when it ships its own, ``"../"`` for a second language under ``en/`` that uses the
+    first language's copy (one download, one browser cache for both).
+    """
 
     pyodide_version: str
     bundle_name: str
+    snapshot_name: str | None = None
+    site_root: str = ""
+
+    @property
+    def folder(self) -> str:
+        """The Pyodide folder, relative to this handbook's ``assets/`` folder."""
+        shared = f"../{self.site_root}assets/" if self.site_root else ""
+        return f"{shared}pyodide/{self.pyodide_version}"
 
 
 ChapterContext = Callable[[Any, str, Catalogue], dict[str, Any]]

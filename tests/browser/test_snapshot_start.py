@@ -1,0 +1,99 @@
+"""How the calculator page's Python starts: from the build's memory snapshot when it is there and
+was made for this Pyodide and this calculators bundle, else the normal way; either way the page
+computes what CPython computes.
+
+The fallbacks are driven as a reader's browser would meet them: the snapshot missing (404), its
+bytes damaged, and a valid snapshot made for another bundle (its marker does not match).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import BrowserContext, Page
+
+from encours.snapshot import MAKER
+from tests.support.calculator_page import Calculator
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+SNAPSHOT = "**/assets/pyodide/*/snapshot-*.bin"
+
+
+def start(context: BrowserContext, reference_rates: dict) -> tuple[Calculator, list[str]]:
+    """Open the penalty page, change the amount, and wait for Python's result."""
+    page: Page = context.new_page()
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text))
+    calculator = Calculator(page, reference_rates)
+    calculator.open()
+    calculator.wait_ready()
+    calculator.set("amount", "12 345,67")
+    return calculator, warnings
+
+
+def boot_from(calculator: Calculator) -> str:
+    return calculator.page.evaluate("() => window.encoursCalculators.bootFrom")
+
+
+def assert_computes_like_cpython(calculator: Calculator) -> None:
+    expected = calculator.cpython()
+    assert expected["amount"] == "12345.67"
+    calculator.assert_shows(expected)
+    calculator.assert_reads(expected)
+
+
+def test_python_starts_from_the_build_snapshot(new_context: Callable[..., BrowserContext],
+                                                policy_json: dict, built_site: Path) -> None:
+    assert list(built_site.glob("assets/pyodide/*/snapshot-*.bin"))
+    requested: list[str] = []
+    context = new_context()
+    context.on("request", lambda request: requested.append(request.url))
+    calculator, warnings = start(context, policy_json["reference_rates"])
+    assert boot_from(calculator) == "snapshot"
+    assert [url for url in requested if "/snapshot-" in url], "the snapshot was not fetched"
+    assert not [text for text in warnings if "Encours" in text]
+    assert_computes_like_cpython(calculator)
+
+
+@pytest.mark.parametrize("damage", ["missing", "damaged"])
+def test_without_a_usable_snapshot_python_starts_normally(
+    new_context: Callable[..., BrowserContext], policy_json: dict, damage: str
+) -> None:
+    context = new_context()
+    if damage == "missing":
+        context.route(SNAPSHOT, lambda route: route.fulfill(status=404, body="not found"))
+    else:
+        context.route(SNAPSHOT, lambda route: route.fulfill(
+            status=200, body=b"\x01" * 1_000_000, content_type="application/octet-stream"))
+    calculator, warnings = start(context, policy_json["reference_rates"])
+    assert boot_from(calculator) == "start"
+    assert any("normal start" in text for text in warnings), warnings
+    assert_computes_like_cpython(calculator)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js to make a snapshot")
+def test_a_snapshot_made_for_another_bundle_is_not_used(
+    new_context: Callable[..., BrowserContext], policy_json: dict, built_site: Path,
+    tmp_path: Path
+) -> None:
+    """A real snapshot, loadable, but made from a different calculators bundle: the stale code
+    in it must not answer; the page starts Python normally with the bundle it ships."""
+    [bundle] = built_site.glob("assets/calculators/calculators-*.zip")
+    [runtime] = built_site.glob("assets/pyodide/*/")
+    other = tmp_path / "other.bin"
+    marker = f"{runtime.name} calculators-000000000000.zip"
+    subprocess.run(["node", str(MAKER), str(ROOT / "node_modules" / "pyodide"), str(bundle),
+                    marker, str(other)], check=True, capture_output=True, timeout=300)
+    context = new_context()
+    context.route(SNAPSHOT, lambda route: route.fulfill(
+        status=200, body=other.read_bytes(), content_type="application/octet-stream"))
+    calculator, warnings = start(context, policy_json["reference_rates"])
+    assert boot_from(calculator) == "start"
+    assert any(marker in text and bundle.name in text for text in warnings), warnings
+    assert_computes_like_cpython(calculator)
