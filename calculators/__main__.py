@@ -1,7 +1,17 @@
-"""Command line: ``python -m calculators NAME`` (JSON on stdin, JSON on stdout) and
-``python -m calculators --list [--lang en]`` (every calculator and field, in words).
+"""Command line:
 
-Exit status: 0 with a result, 2 with ``{"errors": [...]}`` (bad input, bad JSON) or on a
+- ``python -m calculators NAME``: JSON on stdin, JSON on stdout;
+- ``python -m calculators --list [--lang en]``: every calculator and field, in words;
+- ``python -m calculators batch penalty|dso FILE.csv [options]``: a CSV file of invoices (late
+  penalties) or of monthly sales and receivables (DSO), read and computed by the code of the
+  calculator pages' batch import (:mod:`calculators.batch`). Each wrong line is reported on
+  stderr as ``FILE:LINE: column: message`` (the page's messages); stdout gets a summary (totals
+  per customer and in all, or DSO by month), or the results as CSV with ``--out -``, or the
+  page's answer as JSON with ``--json``; ``--out FILE`` writes the results CSV to a file, as the
+  page exports it.
+
+Exit status: 0 with a result; 2 with ``{"errors": [...]}`` (bad input, bad JSON), when a line
+or an option of a batch is wrong (the good lines are still computed and written), or on a
 usage mistake.
 """
 
@@ -10,11 +20,31 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
 from typing import Any, TextIO
 
 from .api import describe, run_text
+from .batch import NotText, decode, dso_csv, export_months_csv, penalty_csv
 from .messages import LANGS, Catalogue
 from .specs import CALCULATORS
+
+PENALTY_OPTIONS = {"--as-of": "as_of", "--regime": "regime", "--rate": "rate", "--mode": "mode",
+                   "--basis": "basis", "--b2b": "b2b", "--reference-rates": "reference_rates"}
+"""Options of ``batch penalty``: the terms the page takes from its form and from the policy."""
+VALUE_OPTIONS = (*PENALTY_OPTIONS, "--lang", "--out")
+STDIN = "<stdin>"
+"""How errors name the standard input (``-``)."""
+
+
+class Usage(Exception):
+    """A usage mistake: the catalogue key of its message, and the message's parameters."""
+
+    def __init__(self, key: str | None = None, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
 
 
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None,
@@ -22,6 +52,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None,
     """Run the command line; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    if args[:1] == ["batch"]:
+        return batch_main(args[1:], stdin, stdout, stderr)
     lang = "fr"
     if args[-2:-1] == ["--lang"] and args[-1] in LANGS:
         lang, args = args[-1], args[:-2]
@@ -34,6 +66,203 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None,
     result = run_text(args[0], stdin.read())
     stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     return 2 if "errors" in result else 0
+
+
+def batch_main(args: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    """``batch penalty|dso FILE [options]``; returns the exit status."""
+    lang = _lang_of(args)
+    t = Catalogue(lang)
+    try:
+        kind, path, options = _batch_arguments(args)
+        text = _read_text(path, stdin, t)
+        terms = {"lang": lang}
+        for option, field in PENALTY_OPTIONS.items():
+            if option in options:
+                terms[field] = options[option]
+        if "reference_rates" in terms:
+            terms["reference_rates"] = _reference_rates(terms["reference_rates"], stdin, t)
+    except Usage as usage:
+        if usage.key is not None:
+            stderr.write(t(usage.key, **usage.params) + "\n")
+        stderr.write(t("cli.usage", names=", ".join(CALCULATORS)) + "\n")
+        return 2
+    except _Failure as failure:
+        stderr.write(f"{failure}\n")
+        return 2
+    name = STDIN if path == "-" else path
+    out, as_json = options.get("--out"), options.get("--json", False)
+    if kind == "penalty":
+        terms.setdefault("as_of", date.today().isoformat())  # as the page: open invoices, today
+        result = penalty_csv(text, terms, preview=sys.maxsize if as_json else 0,
+                             max_line_errors=None)
+        exported = result.pop("csv", None)
+    else:
+        result = dso_csv(text, lang, max_line_errors=None)
+        exported = None if "errors" in result else export_months_csv(result["months"], lang)
+    for line in _error_lines(result, name):
+        stderr.write(line + "\n")
+    if "errors" in result:
+        if as_json:
+            stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        return 2
+    if out not in (None, "-"):
+        try:
+            Path(out).write_bytes(("\ufeff" + exported).encode("utf-8"))
+        except OSError as error:
+            stderr.write(t("cli.unwritable", file=out, reason=error.strerror or error) + "\n")
+            return 2
+    if as_json:
+        stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    elif out == "-":
+        stdout.write(exported)
+    else:
+        summary = _penalty_summary if kind == "penalty" else _dso_summary
+        stdout.write(summary(result, name, t))
+    return 2 if result["line_error_count"] else 0
+
+
+class _Failure(Exception):
+    """A file that cannot be read: the message, ready to print."""
+
+
+def _lang_of(args: Sequence[str]) -> str:
+    """The language asked for with ``--lang xx`` or ``--lang=xx``, to word even usage mistakes."""
+    for index, arg in enumerate(args):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else (
+            args[index + 1] if arg == "--lang" and index + 1 < len(args) else None)
+        if value in LANGS:
+            return value
+    return "fr"
+
+
+def _batch_arguments(args: Sequence[str]) -> tuple[str, str, dict[str, Any]]:
+    """The kind of file, its path and the options given (``--json``: ``True``)."""
+    positional: list[str] = []
+    options: dict[str, Any] = {}
+    rest = iter(args)
+    for arg in rest:
+        if not arg.startswith("-") or arg == "-":
+            positional.append(arg)
+            continue
+        option, equals, value = arg.partition("=")
+        if option in options:
+            raise Usage("cli.twice", option=option)
+        if option == "--json" and not equals:
+            options[option] = True
+        elif option in VALUE_OPTIONS:
+            if not equals:
+                value = next(rest, None)
+                if value is None or value.startswith("--"):
+                    raise Usage("cli.needs_value", option=option)
+            options[option] = value
+        else:
+            raise Usage("cli.unknown_option", option=arg)
+    if len(positional) != 2 or positional[0] not in ("penalty", "dso"):
+        raise Usage()
+    if options.get("--lang", "fr") not in LANGS:
+        raise Usage("error.lang")
+    if positional[0] == "dso":
+        for option in options:
+            if option in PENALTY_OPTIONS:
+                raise Usage("cli.penalty_only", option=option)
+    if options.get("--out") == "-" and options.get("--json"):
+        raise Usage("cli.out_and_json")
+    return positional[0], positional[1], options
+
+
+def _read_text(path: str, stdin: TextIO, t: Catalogue) -> str:
+    """The text of ``path`` (``-``: standard input), decoded by :func:`calculators.batch.decode`."""
+    name = STDIN if path == "-" else path
+    try:
+        if path == "-":
+            binary = getattr(stdin, "buffer", None)
+            if binary is None:  # already text (a test's StringIO)
+                return stdin.read()
+            data = binary.read()
+        else:
+            data = Path(path).read_bytes()
+    except OSError as error:
+        raise _Failure(t("cli.unreadable", file=name, reason=error.strerror or error)) from None
+    try:
+        return decode(data)
+    except NotText as bad:
+        raise _Failure(f"{name}:{bad.line}: {t('cli.not_text')}") from None
+
+
+def _reference_rates(path: str, stdin: TextIO, t: Catalogue) -> Any:
+    """The rates of a JSON file, ``{table: {"2026-H2": rate}}``, or those of the handbook's
+    ``assets/policy.json`` (its ``reference_rates``); the calculator checks them."""
+    try:
+        data = json.loads(_read_text(path, stdin, t), parse_float=Decimal)
+    except ValueError as error:
+        raise _Failure(t("cli.rates_file", file=path, line=getattr(error, "lineno", 1),
+                         column=getattr(error, "colno", 1))) from None
+    if isinstance(data, dict) and "reference_rates" in data:
+        return data["reference_rates"]
+    return data
+
+
+def _error_lines(result: dict[str, Any], name: str) -> list[str]:
+    """Each problem as a line of stderr: ``FILE:LINE: column: message`` for a line of the file,
+    ``--option: message`` for an option."""
+    lines = []
+    for error in result.get("line_errors", []):
+        column = f" {error['column']}:" if error["column"] else ""
+        lines.append(f"{name}:{error['line']}:{column} {error['message']}")
+    for error in result.get("errors", []):
+        field, _, rest = error["field"].partition(".")
+        if field == "file":
+            if not lines:
+                lines.append(f"{name}: {error['message']}")
+            continue
+        where = "--" + field.replace("_", "-") + (f" {rest}" if rest else "")
+        lines.append(f"{where}: {error['message']}")
+    return lines
+
+
+def _penalty_summary(result: dict[str, Any], name: str, t: Catalogue) -> str:
+    """The penalties of a file in words and figures: one line per customer, then the total."""
+    mode = t.field("penalty", "mode", f"choice.{result['mode']}").lower()
+    lines = [t("cli.penalty_head", file=name, count=t.grouped(result["count"]),
+               regime=result["regime"], mode=mode, basis=result["basis"],
+               currency=result["currency"]),
+             t("list.legal_basis", text=result["legal_basis"]), ""]
+    columns = ("count", "late", "interest", "indemnity", "total")
+    header = [t.output("penalty.by_customer", "customer"),
+              *(t.output("penalty.by_customer", column) for column in columns)]
+    rows = [[entry["customer"] or t("cli.no_customer"),
+             *(t.grouped(entry[column]) for column in columns)]
+            for entry in result["by_customer"]]
+    rows.append([t("cli.total"), *(t.grouped(result["totals"][column]) for column in columns)])
+    lines += _table(header, rows)
+    return "\n".join(lines + _warnings(result["warnings"], t)) + "\n"
+
+
+def _dso_summary(result: dict[str, Any], name: str, t: Catalogue) -> str:
+    """The DSO of each month of a file, oldest first."""
+    header = [t.output("dso.steps", "month"), t("cli.dso.sales"), t("cli.dso.receivables"),
+              t("cli.dso.days"), t("cli.dso.simple"), t("cli.dso.countback")]
+    rows = [[month["month"], *(t.grouped(month[column]) for column in ("sales", "receivables",
+                                                                        "days", "simple")),
+             "—" if month["countback"] is None else t.grouped(month["countback"])]
+            for month in result["months"]]
+    lines = [t("cli.dso_head", file=name, count=len(rows)), "", *_table(header, rows)]
+    if any(month["countback"] is None for month in result["months"]):
+        lines += ["", t("cli.dso.too_short")]
+    return "\n".join(lines) + "\n"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    """Columns aligned: the first to the left, figures to the right."""
+    widths = [max(len(row[index]) for row in [header, *rows]) for index in range(len(header))]
+    return ["  ".join(cell.ljust(width) if index == 0 else cell.rjust(width)
+                      for index, (cell, width) in enumerate(zip(row, widths, strict=True))
+                      ).rstrip()
+            for row in [header, *rows]]
+
+
+def _warnings(warnings: list[str], t: Catalogue) -> list[str]:
+    return ["", t("cli.warnings"), *(f"- {warning}" for warning in warnings)] if warnings else []
 
 
 def listing(lang: str = "fr") -> str:

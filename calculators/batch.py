@@ -10,26 +10,29 @@ computed, bad lines are listed and left out of the totals.
 - :func:`penalty_csv`: late penalties of a CSV of invoices (id, customer, amount, due date,
   payment date or empty for "still open at ``as_of``"), totals per customer, CSV export;
 - :func:`dso_csv`: simple and countback DSO at the end of each month of a CSV of monthly
-  sales and receivables (the trend a chart draws).
+  sales and receivables (the trend a chart draws);
+- :func:`decode`: a file's bytes as text (UTF-8, or Windows-1252 as many ERPs export).
 """
 
 from __future__ import annotations
 
 import calendar
+import codecs
 import csv
 import io
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from . import dso
-from .api import run
+from .api import _errors, run
+from .forms import PenaltyBatch, Rejected
 from .inputs import Invalid, explain, parse_month, parse_number
 from .messages import LANGS, Catalogue
-from .money import exact_sum, two_places
+from .money import two_places
 
 CHUNK = 1000
 """Invoices computed per call: progress is reported between chunks."""
@@ -37,29 +40,6 @@ PREVIEW = 100
 """Invoice rows returned for display (the export holds them all)."""
 MAX_LINE_ERRORS = 200
 """Line problems returned in full; beyond, only their count."""
-
-TEXTS: dict[str, tuple[str, str]] = {
-    "line": ("Ligne {line} : {message}", "Line {line}: {message}"),
-    "line_column": ("Ligne {line}, colonne « {column} » : {message}",
-                    "Line {line}, column “{column}”: {message}"),
-    "empty": ("Le fichier est vide : il faut une ligne d'en-tête puis une ligne par {what}.",
-              "The file is empty: it needs a header line, then one line per {what}."),
-    "what.penalty": ("facture", "invoice"),
-    "what.dso": ("mois", "month"),
-    "no_rows": ("Le fichier n'a pas de ligne de données après l'en-tête.",
-                "The file has no data line after its header."),
-    "columns": ("{count} colonnes attendues ({names}), {found} trouvées.",
-                "{count} columns expected ({names}), {found} found."),
-    "missing_column": ("Colonne « {column} » introuvable dans l'en-tête ({found}).",
-                       "Column “{column}” not found in the header ({found})."),
-    "month_gap": ("Les mois doivent se suivre : {expected} attendu après {previous}.",
-                  "Months must follow each other: {expected} expected after {previous}."),
-    "month_twice": ("Le mois {month} apparaît deux fois.", "Month {month} appears twice."),
-    "not_counted": ("{count} ligne(s) en erreur ne sont pas comptées dans les totaux.",
-                    "{count} line(s) with errors are not counted in the totals."),
-    "line_only": ("Une ligne : mois puis ventes, par exemple « 2025-11 1200 ».",
-                  "One line: month then sales, for example “2025-11 1200”."),
-}
 
 # Columns of each file, canonical name first then the header spellings recognised (lower case,
 # accents kept): ERPs name them in many ways.
@@ -82,13 +62,15 @@ OPTIONAL_COLUMNS = {"payment_date"}
 EXPORT_COLUMNS = ("id", "customer", "amount", "due_date", "payment_date", "days_late", "rate",
                   "interest", "indemnity", "total")
 _NUMERIC = {"amount", "rate", "interest", "indemnity", "total"}
+MONTH_COLUMNS = ("month", "sales", "receivables", "days", "simple", "countback")
+_MONTH_NUMERIC = {"sales", "receivables", "simple", "countback"}
 _LINE = re.compile(r"\s*(\S+?)\s*[;\t ]\s*(.+?)\s*")
 _INDEX = re.compile(r"^months\[([0-9]+)\]\.?(.*)$")
-_INVOICE = re.compile(r"^invoices\[([0-9]+)\]\.?(.*)$")
 
 
 def _t(lang: str, key: str, **params: Any) -> str:
-    return TEXTS[key][LANGS.index(lang) if lang in LANGS else 0].format(**params)
+    """The catalogue's ``batch.<key>`` text (French when ``lang`` is unknown)."""
+    return Catalogue(lang if lang in LANGS else "fr")(f"batch.{key}", **params)
 
 
 @dataclass(frozen=True)
@@ -175,7 +157,7 @@ def read_csv(text: str, columns: Sequence[tuple[str, tuple[str, ...]]], lang: st
         return [], [], {}, [LineProblem(1, "", _t(lang, "empty", what=what))]
     reader = csv.reader(io.StringIO(text), delimiter=_dialect(first))
     rows = [(reader.line_num, row) for row in reader]
-    rows = [(number, row) for number, row in rows if any(cell.strip() for cell in row)]
+    rows = [(number, row) for number, row in rows if any(map(str.strip, row))]
     header = [cell.strip().lower() for cell in rows[0][1]]
     positions: dict[str, int] = {}
     names: dict[str, str] = {}
@@ -201,102 +183,75 @@ def read_csv(text: str, columns: Sequence[tuple[str, tuple[str, ...]]], lang: st
         positions = {name: index for index, (name, _) in enumerate(columns)}
         names = {name: name for name, _ in columns}
     wanted = max(positions.values()) + 1
-    records, numbers = [], []
     required = len([name for name, _ in columns if name not in OPTIONAL_COLUMNS])
+    least = max([min(wanted, required), *(positions[name] + 1 for name, _ in columns
+                                          if name in positions and name not in OPTIONAL_COLUMNS)])
+    pairs = list(positions.items())
+    records, numbers = [], []
     for number, row in data:
-        if len(row) < min(wanted, required) or len(row) < max(
-                positions[name] + 1 for name, _ in columns
-                if name in positions and name not in OPTIONAL_COLUMNS):
+        found = len(row)
+        if found < least:
             problems.append(LineProblem(number, "", _t(
                 lang, "columns", count=len(positions), names=", ".join(names.values()),
-                found=len(row))))
+                found=found)))
             continue
-        record = {name: row[index].strip() for name, index in positions.items()
-                  if index < len(row)}
-        records.append(record)
+        records.append({name: row[index].strip() for name, index in pairs} if found >= wanted
+                       else {name: row[index].strip() for name, index in pairs
+                             if index < found})
         numbers.append(number)
     return records, numbers, names, problems
 
 
-def _merge_customers(into: dict[str | None, dict[str, Any]],
-                     rows: list[dict[str, Any]]) -> None:
-    for row in rows:
-        entry = into.setdefault(row["customer"], {"customer": row["customer"], "count": 0,
-                                                  "late": 0, "interest": Decimal(0),
-                                                  "indemnity": Decimal(0)})
-        entry["count"] += row["count"]
-        entry["late"] += row["late"]
-        entry["interest"] += Decimal(row["interest"])
-        entry["indemnity"] += Decimal(row["indemnity"])
-
-
-def _sums(entry: Mapping[str, Any]) -> dict[str, Any]:
-    interest, indemnity = entry["interest"], entry["indemnity"]
-    return {**entry, "interest": two_places(interest), "indemnity": two_places(indemnity),
-            "total": two_places(exact_sum((interest, indemnity)))}
-
-
 def penalty_csv(text: str, terms: Mapping[str, Any], *,
                 progress: Callable[[int, int], Any] | None = None,
-                preview: int = PREVIEW) -> dict[str, Any]:
+                preview: int = PREVIEW,
+                max_line_errors: int | None = MAX_LINE_ERRORS) -> dict[str, Any]:
     """Late penalties of every invoice of a CSV file under ``terms`` (the form's other fields:
     regime, mode, basis, rate, b2b, ``as_of`` for invoices still open, ``lang``,
     ``reference_rates``).
 
     Returns ``count`` (invoices computed), ``totals`` and ``by_customer`` (exact sums of the
     invoices' rounded figures), the first ``preview`` ``invoices``, ``line_errors`` (at most
-    :data:`MAX_LINE_ERRORS`) and ``line_error_count``, ``csv`` (every computed invoice, for
-    export), ``legal_basis``, ``warnings``; or ``{"errors": [...]}`` when a term is wrong (a
-    field of the form) or nothing can be computed (``field`` ``"file"``).
+    ``max_line_errors``; all if ``None``) and ``line_error_count``, ``csv`` (every computed
+    invoice, for export), ``legal_basis``, ``warnings``; or ``{"errors": [...]}`` when a term
+    is wrong (a field of the form) or nothing can be computed (``field`` ``"file"``).
+
+    Each good line gets exactly what :func:`calculators.run` gives that invoice alone, and the
+    totals and warnings are those of ``run`` on the list of good lines
+    (:class:`~calculators.forms.PenaltyBatch`, which reads the terms once); ``progress(done,
+    total)`` is called after every :data:`CHUNK` lines.
     """
     lang = terms.get("lang") if terms.get("lang") in LANGS else "fr"
     records, numbers, names, problems = read_csv(text, PENALTY_COLUMNS, lang)
     common = {key: value for key, value in terms.items()
               if key not in ("amount", "due_date", "payment_date", "payments", "invoices")}
-    rows: list[dict[str, Any]] = []
-    customers: dict[str | None, dict[str, Any]] = {}
-    head: dict[str, Any] = {}
-    warnings: list[str] = []
-    for start in range(0, len(records), CHUNK):
-        chunk = records[start:start + CHUNK]
-        keep = list(range(len(chunk)))
-        while keep:
-            result = run("penalty", {**common, "invoices": [chunk[i] for i in keep]})
-            if "errors" not in result:
-                break
-            bad = set()
-            for error in result["errors"]:
-                found = _INVOICE.match(error["field"])
-                if not found:
-                    return {"errors": result["errors"]}  # a term of the form: shown there
-                index = keep[int(found[1])]
-                column = found[2].split(".")[0] or "id"
-                problems.append(LineProblem(numbers[start + index], names.get(column, column),
-                                            error["message"]))
-                bad.add(int(found[1]))
-            keep = [i for position, i in enumerate(keep) if position not in bad]
-        else:
-            result = None
-        if result is not None:
-            head = {key: result[key] for key in ("regime", "currency", "mode", "basis",
-                                                 "as_of", "legal_basis")}
-            rows += result["invoices"]
-            _merge_customers(customers, result["by_customer"])
-            warnings += [w for w in result["warnings"] if w not in warnings]
-        if progress is not None:
-            progress(min(start + CHUNK, len(records)), len(records))
-    line_errors = _line_errors(problems, lang)
-    if not rows:
+    answer: dict[str, Any] | None = None
+    if records:
+        try:
+            lines = PenaltyBatch(common, Catalogue(lang))
+            for start in range(0, len(records), CHUNK):
+                for index, found in lines.add(records[start:start + CHUNK]):
+                    for problem in found:
+                        column = problem.field.split(".")[0] or "id"
+                        problems.append(LineProblem(numbers[start + index],
+                                                    names.get(column, column), problem.message))
+                if progress is not None:
+                    progress(min(start + CHUNK, len(records)), len(records))
+            answer = lines.answer(periods=preview)
+        except Rejected as rejected:
+            return _errors(rejected.problems)  # a term of the form: shown there
+    line_errors = _line_errors(problems, lang, max_line_errors)
+    if answer is None or not answer["invoices"]:
         return _no_usable_line(problems, line_errors, lang)
+    rows = answer["invoices"]
+    warnings = answer["warnings"]
     if problems:
         warnings.append(_t(lang, "not_counted", count=len(problems)))
-    by_customer = [_sums(entry) for entry in customers.values()]
-    totals = _sums({"count": len(rows), "late": sum(e["late"] for e in customers.values()),
-                    "interest": exact_sum(Decimal(e["interest"]) for e in customers.values()),
-                    "indemnity": exact_sum(Decimal(e["indemnity"])
-                                           for e in customers.values())})
-    return {**head, "count": len(rows), "totals": totals,
-            "by_customer": sorted(by_customer, key=lambda e: Decimal(e["total"]), reverse=True),
+    head = {key: answer[key] for key in ("regime", "currency", "mode", "basis", "as_of",
+                                         "legal_basis")}
+    return {**head, "count": len(rows), "totals": answer["totals"],
+            "by_customer": sorted(answer["by_customer"], key=lambda e: Decimal(e["total"]),
+                                  reverse=True),
             "invoices": rows[:preview], "line_errors": line_errors,
             "line_error_count": len(problems), "warnings": warnings,
             "csv": export_csv(rows, lang)}
@@ -305,30 +260,79 @@ def penalty_csv(text: str, terms: Mapping[str, Any], *,
 def export_csv(rows: Sequence[Mapping[str, Any]], lang: str = "fr") -> str:
     """Computed invoices as CSV: ``;`` and decimal commas in French (spreadsheets in France
     read them), ``,`` and points in English."""
+    return _export(rows, EXPORT_COLUMNS, _NUMERIC, lang)
+
+
+def export_months_csv(rows: Sequence[Mapping[str, Any]], lang: str = "fr") -> str:
+    """The months of :func:`dso_csv` as CSV, written as :func:`export_csv` writes invoices."""
+    return _export(rows, MONTH_COLUMNS, _MONTH_NUMERIC, lang)
+
+
+def _export(rows: Sequence[Mapping[str, Any]], columns: Sequence[str],
+            numeric: Collection[str], lang: str) -> str:
     buffer = io.StringIO()
     french = lang == "fr"
     writer = csv.writer(buffer, delimiter=";" if french else ",", lineterminator="\r\n")
-    writer.writerow(EXPORT_COLUMNS)
+    writer.writerow(columns)
+    commas = [index for index, column in enumerate(columns) if french and column in numeric]
     for row in rows:
-        cells = []
-        for column in EXPORT_COLUMNS:
-            value = row.get(column)
-            text = "" if value is None else str(value)
-            if french and column in _NUMERIC:
-                text = text.replace(".", ",")
-            cells.append(text)
+        get = row.get
+        cells = ["" if (value := get(column)) is None else str(value) for column in columns]
+        for index in commas:
+            cells[index] = cells[index].replace(".", ",")
         writer.writerow(cells)
     return buffer.getvalue()
 
 
-def dso_csv(text: str, lang: str = "fr") -> dict[str, Any]:
+class NotText(ValueError):
+    """A file that is not text in an encoding :func:`decode` reads; ``line``: where, from 1."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"not text at line {line}")
+        self.line = line
+
+
+def decode(data: bytes) -> str:
+    """The text of a CSV file as spreadsheets and ERPs write it.
+
+    UTF-8, with or without its byte-order mark; UTF-16 when it starts with its byte-order mark
+    (Excel's "Unicode text"); otherwise Windows-1252, the encoding of French Windows exports,
+    which also reads ISO-8859-1 accents. Text in Windows-1252 with accents is almost never
+    valid UTF-8, so trying UTF-8 first does not misread it. Raises :class:`NotText` for bytes
+    that no text has (NUL, or bytes Windows-1252 leaves undefined).
+
+    >>> decode("échéance".encode("utf-8")) == decode("échéance".encode("cp1252")) == "échéance"
+    True
+    """
+    skip = 0
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings: tuple[str, ...] = ("utf-16",)
+    elif data.startswith(codecs.BOM_UTF8):
+        encodings, skip = ("utf-8",), len(codecs.BOM_UTF8)
+    else:
+        encodings = ("utf-8", "cp1252")
+    for encoding in encodings:
+        try:
+            text = data[skip:].decode(encoding)
+        except UnicodeDecodeError as bad:
+            failed = skip + bad.start
+            continue
+        if "\0" in text:
+            raise NotText(text.count("\n", 0, text.index("\0")) + 1)
+        return text
+    raise NotText(data.count(b"\n", 0, failed) + 1)
+
+
+def dso_csv(text: str, lang: str = "fr", *,
+            max_line_errors: int | None = MAX_LINE_ERRORS) -> dict[str, Any]:
     """Simple and countback DSO at the end of each month of a CSV of ``month, sales,
     receivables`` (any order of lines; months must follow each other).
 
     Simple: ``receivables / sales × days of the month``; countback: the receivables absorbed by
     the sales of that month and the months before it (``None`` while the history is too short).
     Returns ``months`` (oldest first: month, sales, receivables, simple, countback),
-    ``line_errors``; or ``{"errors": [...]}`` when no month can be computed.
+    ``line_errors`` (at most ``max_line_errors``; all if ``None``) and ``line_error_count``; or
+    ``{"errors": [...]}`` when no month can be computed.
     """
     lang = lang if lang in LANGS else "fr"
     records, numbers, names, problems = read_csv(text, DSO_COLUMNS, lang)
@@ -364,7 +368,7 @@ def dso_csv(text: str, lang: str = "fr") -> dict[str, Any]:
                     lang, "month_gap", expected=_month(expected), previous=_month(previous))))
                 continue
         kept.append(entry)
-    line_errors = _line_errors(problems, lang)
+    line_errors = _line_errors(problems, lang, max_line_errors)
     if not kept:
         return _no_usable_line(problems, line_errors, lang)
     rows = []
@@ -383,10 +387,11 @@ def dso_csv(text: str, lang: str = "fr") -> dict[str, Any]:
     return {"months": rows, "line_errors": line_errors, "line_error_count": len(problems)}
 
 
-def _line_errors(problems: list[LineProblem], lang: str) -> list[dict[str, Any]]:
-    """The first ``MAX_LINE_ERRORS`` problems in line order, as the page lists them."""
+def _line_errors(problems: list[LineProblem], lang: str, limit: int | None
+                 ) -> list[dict[str, Any]]:
+    """The first ``limit`` problems (all if ``None``) in line order, as the page lists them."""
     problems.sort(key=lambda problem: problem.line)
-    return [problem.as_dict(lang) for problem in problems[:MAX_LINE_ERRORS]]
+    return [problem.as_dict(lang) for problem in problems[:limit]]
 
 
 def _no_usable_line(problems: list[LineProblem], line_errors: list[dict[str, Any]],

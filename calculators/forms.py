@@ -2,13 +2,15 @@
 field cannot check alone, call the pure functions, shape the JSON-ready answer.
 
 Each adapter takes the payload and the message catalogue of its language, and returns the
-result or raises :class:`Rejected` with every problem found.
+result or raises :class:`Rejected` with every problem found. :class:`PenaltyBatch` is the
+penalty calculator for a long list of invoices given a part at a time (a file's lines).
 """
 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -16,8 +18,19 @@ from fractions import Fraction
 from typing import Any
 
 from . import cei, discount, dso, penalty, unpaid
-from .inputs import Field, Invalid, Problem, blank, explain, read, read_reference_rates
-from .messages import Catalogue
+from .inputs import (
+    MAX_TEXT_LENGTH,
+    Field,
+    Invalid,
+    Problem,
+    blank,
+    explain,
+    parse_date,
+    parse_number,
+    read,
+    read_reference_rates,
+)
+from .messages import LANGS, Catalogue
 from .money import EXACT, exact_sum, round_ratio, two_places
 from .rates import RateBook, half_key
 from .specs import SPECS, Spec
@@ -104,20 +117,8 @@ def _penalty(payload: Mapping[str, Any], t: Catalogue) -> dict[str, Any]:
         raise Rejected(problems)
     penalties: list[penalty.Penalty] = results  # type: ignore[assignment]
     warnings = _penalty_warnings(penalties, values, t, opened, batch)
-    head = {
-        "regime": law.code,
-        "currency": law.currency,
-        "mode": terms.mode or law.modes[0],
-        "basis": terms.basis,
-        "as_of": _date(as_of),
-    }
-    if values["rate"] is not None:
-        basis = "legal_basis.FR_contract"
-    elif law.code == "DE" and not values["b2b"]:
-        basis = "legal_basis.DE_consumer"
-    else:
-        basis = f"legal_basis.{law.code}"
-    tail = {"legal_basis": t(basis), "warnings": warnings}
+    head = _penalty_head(values, law, terms)
+    tail = {"legal_basis": _legal_basis(values, law, t), "warnings": warnings}
     if not batch:
         return {**head, **_invoice_result(values, penalties[0]), **tail}
     rows = [
@@ -126,6 +127,25 @@ def _penalty(payload: Mapping[str, Any], t: Catalogue) -> dict[str, Any]:
     ]
     return {**head, "invoices": rows, "totals": _sums(penalties),
             "by_customer": _by_customer(items, penalties), **tail}
+
+
+def _penalty_head(values: dict[str, Any], law: penalty.Regime, terms: penalty.Terms
+                  ) -> dict[str, Any]:
+    return {
+        "regime": law.code,
+        "currency": law.currency,
+        "mode": terms.mode or law.modes[0],
+        "basis": terms.basis,
+        "as_of": _date(values["as_of"]),
+    }
+
+
+def _legal_basis(values: dict[str, Any], law: penalty.Regime, t: Catalogue) -> str:
+    if values["rate"] is not None:
+        return t("legal_basis.FR_contract")
+    if law.code == "DE" and not values["b2b"]:
+        return t("legal_basis.DE_consumer")
+    return t(f"legal_basis.{law.code}")
 
 
 def _about_an_invoice(field: str) -> bool:
@@ -195,33 +215,46 @@ def _unknown_rates(field: str, table: str, halves: list[int], t: Catalogue) -> P
 
 
 def _invoice_result(item: dict[str, Any], result: penalty.Penalty) -> dict[str, Any]:
-    amount, periods = item["amount"], result.periods
-    amount_text, interest_text = two_places(amount), two_places(result.interest)
+    figures = _invoice_figures(item, result)
+    figures["periods"] = _periods(item, result, figures)
+    return figures
+
+
+def _invoice_figures(item: dict[str, Any], result: penalty.Penalty) -> dict[str, Any]:
+    """An invoice's result without its periods."""
+    rate = result.rate
     return {
-        "amount": amount_text,
+        "amount": two_places(item["amount"]),
         "due_date": _date(item["due_date"]),
         "payment_date": _date(item["payment_date"]),
         "days_late": result.days_late,
-        "rate": _maybe(result.rate),
-        "interest": interest_text,
-        "indemnity": two_places(result.indemnity),
+        "rate": None if rate is None else _rate_text(rate),
+        "interest": two_places(result.interest),
+        "indemnity": _rate_text(result.indemnity),
         "total": two_places(result.total),
-        "periods": [
-            {"start": p.start.isoformat(), "end": p.end.isoformat(), "days": p.days,
-             "rate": _rate_text(p.rate),
-             "amount": amount_text if p.base is amount else two_places(p.base),
-             "interest": interest_text if len(periods) == 1
-             else format(round_ratio(p.weight, p.divisor), "f")}
-            for p in periods
-        ],
     }
+
+
+def _periods(item: dict[str, Any], result: penalty.Penalty, figures: dict[str, Any]
+             ) -> list[dict[str, Any]]:
+    """The rate periods of an invoice's result (``figures``: its :func:`_invoice_figures`)."""
+    amount, periods = item["amount"], result.periods
+    return [
+        {"start": p.start.isoformat(), "end": p.end.isoformat(), "days": p.days,
+         "rate": _rate_text(p.rate),
+         "amount": figures["amount"] if p.base is amount else two_places(p.base),
+         "interest": figures["interest"] if len(periods) == 1
+         else format(round_ratio(p.weight, p.divisor), "f")}
+        for p in periods
+    ]
 
 
 _RATE_TEXTS: dict[Decimal, str] = {}
 
 
 def _rate_text(rate: Decimal) -> str:
-    """``two_places(rate)``, remembered: a batch uses a handful of rates many times."""
+    """``two_places(rate)``, remembered: a batch uses a handful of rates (and of indemnities)
+    many times."""
     text = _RATE_TEXTS.get(rate)
     if text is None:
         if len(_RATE_TEXTS) > 1000:
@@ -263,6 +296,173 @@ def _penalty_warnings(results: list[penalty.Penalty], values: dict[str, Any], t:
         warnings.append(t("warning.open_count", count=opened, as_of=as_of) if batch
                         else t("warning.open", as_of=as_of))
     return warnings
+
+
+# --- penalty: a long list of invoices, a part at a time --------------------------------------
+
+_ITEM_FIELDS = next(field for field in SPECS["penalty"].fields if field.name == "invoices").items
+_ITEM_NAMES = frozenset(field.name for field in _ITEM_FIELDS)
+
+
+class PenaltyBatch:
+    """The penalty calculator for a long list of invoices given a part at a time, such as the
+    lines of a file. The common terms are read and checked once, and the rate of each
+    half-year looked up once; each invoice is read and computed on its own, and one that
+    cannot be is set aside with its problems instead of stopping the others.
+
+    For the invoices that could be computed, :meth:`answer` is what ``run("penalty",
+    {**terms, "invoices": those invoices})`` returns, figure for figure and word for word; the
+    problems of the others are those ``run`` reports on them.
+    """
+
+    def __init__(self, terms: Mapping[str, Any], t: Catalogue) -> None:
+        """Read ``terms`` (the fields of the form other than the invoices, which are ignored
+        there); raises :class:`Rejected` when one is wrong, since then no invoice can be
+        computed."""
+        lang = terms.get("lang")
+        if not (lang is None or lang in LANGS):
+            raise Rejected([Problem("lang", t("error.lang"))])
+        values, problems = _read(SPECS["penalty"], terms, t, _BATCH_FIELDS)
+        overrides, rate_problems = read_reference_rates(terms.get("reference_rates"), t)
+        law = penalty.REGIMES[values["regime"]]
+        problems += rate_problems + _terms_problems(values, law, t)
+        problems += [Problem(name, t("error.single_and_list")) for name in _SINGLE_ONLY
+                     if not blank(terms.get(name))]
+        if problems:
+            raise Rejected(problems)
+        self.t = t
+        self.values = values
+        self.law = law
+        self.terms = penalty.Terms(values["regime"], values["mode"], values["basis"],
+                                   values["b2b"], values["rate"])
+        self.rates = RateBook(overrides)
+        self.items: list[dict[str, Any]] = []
+        """The invoices computed, as read."""
+        self.results: list[penalty.Penalty] = []
+        self.rows: list[dict[str, Any]] = []
+        """Each computed invoice's result, without its periods."""
+        self.opened = 0
+        self._as_of_unknown: dict[str, list[int]] = {}
+        self._dates: dict[str, date] = {}
+        """Dates read, by their text: the invoices of a file share a few hundred dates."""
+
+    def add(self, items: Sequence[Any]) -> list[tuple[int, list[Problem]]]:
+        """Read and compute ``items`` (each as ``run`` takes it in ``invoices``): the problems
+        of those that cannot be computed, by position in ``items``, each field named as in a
+        single invoice (``amount``, ``due_date``; ``""``: the item itself)."""
+        t, as_of = self.t, self.values["as_of"]
+        rejected: list[tuple[int, list[Problem]]] = []
+        kept: list[tuple[int, dict[str, Any], tuple[str, ...], int]] = []
+        invoices = []
+        for index, item in enumerate(items):
+            values = self._plain(item)
+            if values is None:
+                if not isinstance(item, Mapping):
+                    rejected.append((index, [Problem("", t("error.item"))]))
+                    continue
+                values, problems = read(item, _ITEM_FIELDS, t, "penalty.invoices")
+                if problems:
+                    rejected.append((index, problems))
+                    continue
+            problems = []
+            settled = _settlements(values, as_of, t, "", problems)
+            if settled is None:
+                rejected.append((index, problems))
+                continue
+            invoices.append(penalty.Invoice(values["amount"], values["due_date"], settled[0]))
+            kept.append((index, values, settled[1], settled[2]))
+        results = penalty.late_penalties(invoices, terms=self.terms, rates=self.rates)
+        for (index, values, roles, opened), result in zip(kept, results, strict=True):
+            if isinstance(result, penalty.UnknownRate):
+                unknown: dict[tuple[str, str], list[int]] = {}
+                for missing in result.missing:
+                    field = "due_date" if missing.settlement is None else roles[
+                        missing.settlement]
+                    if field == "as_of":  # the date counted to, a term: see answer()
+                        self._as_of_unknown.setdefault(missing.table, []).append(missing.half)
+                    else:
+                        unknown.setdefault((field, missing.table), []).append(missing.half)
+                if unknown:
+                    rejected.append((index, [_unknown_rates(field, table, halves, t)
+                                             for (field, table), halves in unknown.items()]))
+                continue
+            self.items.append(values)
+            self.results.append(result)
+            self.rows.append({"id": values["id"], "customer": values["customer"],
+                              **_invoice_figures(values, result)})
+            self.opened += opened
+        rejected.sort(key=lambda entry: entry[0])
+        return rejected
+
+    def answer(self, periods: int | None = None) -> dict[str, Any]:
+        """What ``run`` returns for the invoices computed so far, in the order given, except
+        that only the first ``periods`` invoices (all if ``None``) carry their rate periods.
+
+        Raises :class:`Rejected` when a rate is unknown for the half-years up to ``as_of``:
+        the date counted to, not one invoice, is then at fault."""
+        t = self.t
+        if self._as_of_unknown:
+            raise Rejected([_unknown_rates("as_of", table, halves, t)
+                            for table, halves in self._as_of_unknown.items()])
+        count = len(self.rows) if periods is None else min(periods, len(self.rows))
+        rows = [{**row, "periods": _periods(item, result, row)} for row, item, result in zip(
+            self.rows[:count], self.items, self.results, strict=False)]
+        rows += self.rows[count:]
+        return {**_penalty_head(self.values, self.law, self.terms), "invoices": rows,
+                "totals": _sums(self.results),
+                "by_customer": _by_customer(self.items, self.results),
+                "legal_basis": _legal_basis(self.values, self.law, t),
+                "warnings": _penalty_warnings(self.results, self.values, t, self.opened,
+                                             batch=True)}
+
+    def _plain(self, item: Any) -> dict[str, Any] | None:
+        """The values :func:`read` gives an invoice that is plainly right (the common case of
+        a file's line: texts, a positive amount, dates), read with the same parsers but
+        without the generic machinery; ``None`` when :func:`read` must look at it, to say
+        what is wrong or to read what is not plain text."""
+        if type(item) is not dict or not item.keys() <= _ITEM_NAMES or not blank(
+                item.get("payments")):
+            return None
+        get = item.get
+        identifier, customer = get("id"), get("customer")
+        raw_amount, due, paid = get("amount"), get("due_date"), get("payment_date")
+        if not (_plain_text(identifier) and _plain_text(customer) and type(due) is str
+                and (paid is None or type(paid) is str)):
+            return None
+        try:
+            if type(raw_amount) is str and _PLAIN_AMOUNT.fullmatch(raw_amount):
+                amount = Decimal(raw_amount)  # what parse_number gives, without its checks
+            else:
+                amount = parse_number(raw_amount, money=True)
+            dates = self._dates
+            due_date = dates.get(due)
+            if due_date is None:
+                due_date = dates[due] = parse_date(due)
+            if paid is None or not paid.strip():
+                paid_on = None
+            else:
+                paid_on = dates.get(paid)
+                if paid_on is None:
+                    paid_on = dates[paid] = parse_date(paid)
+        except Invalid:
+            return None
+        if not amount > 0:
+            return None
+        return {"id": (identifier and identifier.strip()) or None,
+                "customer": (customer and customer.strip()) or None,
+                "amount": amount, "due_date": due_date, "payment_date": paid_on,
+                "payments": None}
+
+
+_PLAIN_AMOUNT = re.compile(r"[0-9]{1,90}(?:\.[0-9]{1,20})?")
+"""An amount :func:`parse_number` reads as ``Decimal(text)``, well within its limits of
+:data:`~calculators.inputs.MAX_INTEGER_DIGITS` and :data:`~calculators.inputs.MAX_DECIMAL_DIGITS`
+digits."""
+
+
+def _plain_text(raw: Any) -> bool:
+    """Whether :func:`parse_text` reads ``raw`` as ``raw.strip()`` (``None``: nothing)."""
+    return raw is None or (type(raw) is str and len(raw) <= MAX_TEXT_LENGTH)
 
 
 # --- dso -------------------------------------------------------------------------------------

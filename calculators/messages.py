@@ -277,10 +277,89 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.usage": (
         "Usage : python -m calculators NOM < entrée.json\n"
         "        python -m calculators --list [--lang en]\n"
-        "Calculateurs : {names}",
+        "        python -m calculators batch penalty FICHIER.csv [--as-of AAAA-MM-JJ] "
+        "[--regime FR|EU|UK|DE]\n"
+        "               [--rate TAUX] [--mode split|fixed] [--basis 365|360] [--b2b oui|non]\n"
+        "               [--reference-rates TAUX.json] [--lang en] [--out RÉSULTATS.csv | --json]\n"
+        "        python -m calculators batch dso FICHIER.csv [--lang en] "
+        "[--out RÉSULTATS.csv | --json]\n"
+        "Calculateurs : {names}\n"
+        "FICHIER « - » : l'entrée standard ; --as-of vaut aujourd'hui par défaut ; --out - : "
+        "le CSV des résultats sur la sortie standard.",
         "Usage: python -m calculators NAME < input.json\n"
         "       python -m calculators --list [--lang en]\n"
-        "Calculators: {names}"),
+        "       python -m calculators batch penalty FILE.csv [--as-of YYYY-MM-DD] "
+        "[--regime FR|EU|UK|DE]\n"
+        "              [--rate RATE] [--mode split|fixed] [--basis 365|360] [--b2b yes|no]\n"
+        "              [--reference-rates RATES.json] [--lang en] [--out RESULTS.csv | --json]\n"
+        "       python -m calculators batch dso FILE.csv [--lang en] "
+        "[--out RESULTS.csv | --json]\n"
+        "Calculators: {names}\n"
+        "FILE \"-\": standard input; --as-of is today by default; --out -: the results CSV on "
+        "standard output."),
+    "cli.unknown_option": ("Option inconnue : {option}.", "Unknown option: {option}."),
+    "cli.needs_value": ("L'option {option} attend une valeur.", "Option {option} needs a value."),
+    "cli.twice": ("L'option {option} est donnée deux fois.", "Option {option} is given twice."),
+    "cli.penalty_only": ("L'option {option} ne sert qu'aux pénalités (batch penalty).",
+                         "Option {option} is for penalties only (batch penalty)."),
+    "cli.out_and_json": (
+        "--out - et --json écrivent tous deux sur la sortie standard : choisissez l'un des deux.",
+        "--out - and --json both write to standard output: choose one of them."),
+    "cli.unreadable": ("{file} : lecture impossible ({reason}).",
+                       "{file}: cannot be read ({reason})."),
+    "cli.unwritable": ("{file} : écriture impossible ({reason}).",
+                       "{file}: cannot be written ({reason})."),
+    "cli.not_text": (
+        "le fichier n'est pas un texte en UTF-8 ni en Windows-1252 : enregistrez-le en CSV "
+        "UTF-8.",
+        "the file is not text in UTF-8 or Windows-1252: save it as CSV UTF-8."),
+    "cli.rates_file": (
+        "{file} : il faut un fichier JSON de taux par table puis par semestre, par exemple "
+        '{{"ecb_main_refinancing_rate": {{"2026-H2": "2.15"}}}} (erreur ligne {line}, '
+        "colonne {column}).",
+        "{file}: a JSON file of rates by table, then by half-year, is needed, for example "
+        '{{"ecb_main_refinancing_rate": {{"2026-H2": "2.15"}}}} (error at line {line}, '
+        "column {column})."),
+    "cli.penalty_head": (
+        "{file} : {count} facture(s) calculée(s) ; régime {regime}, {mode}, base {basis} jours ; "
+        "montants en {currency}.",
+        "{file}: {count} invoice(s) computed; regime {regime}, {mode}, {basis}-day basis; "
+        "amounts in {currency}."),
+    "cli.dso_head": ("{file} : {count} mois.", "{file}: {count} month(s)."),
+    "cli.total": ("Total", "Total"),
+    "cli.no_customer": ("(sans client)", "(no customer)"),
+    "cli.warnings": ("Avertissements :", "Warnings:"),
+    "cli.dso.sales": ("Ventes", "Sales"),
+    "cli.dso.receivables": ("Encours", "Receivables"),
+    "cli.dso.days": ("Jours", "Days"),
+    "cli.dso.simple": ("DSO simple", "Simple DSO"),
+    "cli.dso.countback": ("DSO par épuisement", "Countback DSO"),
+    "cli.dso.too_short": (
+        "— : historique trop court pour le DSO par épuisement (les ventes des mois connus "
+        "n'absorbent pas l'encours).",
+        "— : history too short for the countback DSO (the sales of the months known do not "
+        "absorb the receivables)."),
+    # --- batch import: files of invoices or months ----------------------------------------
+    "batch.line": ("Ligne {line} : {message}", "Line {line}: {message}"),
+    "batch.line_column": ("Ligne {line}, colonne « {column} » : {message}",
+                          "Line {line}, column “{column}”: {message}"),
+    "batch.empty": ("Le fichier est vide : il faut une ligne d'en-tête puis une ligne par {what}.",
+                    "The file is empty: it needs a header line, then one line per {what}."),
+    "batch.what.penalty": ("facture", "invoice"),
+    "batch.what.dso": ("mois", "month"),
+    "batch.no_rows": ("Le fichier n'a pas de ligne de données après l'en-tête.",
+                      "The file has no data line after its header."),
+    "batch.columns": ("{count} colonnes attendues ({names}), {found} trouvées.",
+                      "{count} columns expected ({names}), {found} found."),
+    "batch.missing_column": ("Colonne « {column} » introuvable dans l'en-tête ({found}).",
+                             "Column “{column}” not found in the header ({found})."),
+    "batch.month_gap": ("Les mois doivent se suivre : {expected} attendu après {previous}.",
+                        "Months must follow each other: {expected} expected after {previous}."),
+    "batch.month_twice": ("Le mois {month} apparaît deux fois.", "Month {month} appears twice."),
+    "batch.not_counted": ("{count} ligne(s) en erreur ne sont pas comptées dans les totaux.",
+                          "{count} line(s) with errors are not counted in the totals."),
+    "batch.line_only": ("Une ligne : mois puis ventes, par exemple « 2025-11 1200 ».",
+                        "One line: month then sales, for example “2025-11 1200”."),
     # --- common fields and outputs -------------------------------------------------------
     "common.basis.label": ("Base de jours", "Day basis"),
     "common.basis.noun": ("la base de jours", "the day basis"),
@@ -658,6 +737,24 @@ class Catalogue:
     def output(self, scope: str, name: str) -> str:
         """Label of a result field."""
         return self(_find(scope, f"out.{name}", nested=True))
+
+    def grouped(self, value: str | int | Decimal) -> str:
+        """A figure as a table shows it, digits grouped by three: ``12 345,67`` in French (a
+        plain space, which every terminal and encoding shows), ``12,345.67`` in English; a text
+        such as ``"12345.67"`` keeps its decimals as they are.
+
+        >>> Catalogue("fr").grouped("-1234567.50"), Catalogue("en").grouped(9998)
+        ('-1 234 567,50', '9,998')
+        """
+        text = format(value, "f") if isinstance(value, Decimal) else str(value)
+        sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
+        whole, _, fraction = text.partition(".")
+        if not whole.isdigit():
+            return sign + text
+        whole = f"{int(whole):,}"
+        if self.lang == "fr":
+            return sign + whole.replace(",", " ") + ("," + fraction if fraction else "")
+        return sign + whole + ("." + fraction if fraction else "")
 
     def number(self, value: int | Decimal) -> str:
         """A number as written in prose: ``12,15`` in French, ``12.15`` in English."""

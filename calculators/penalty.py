@@ -32,10 +32,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from .money import EXACT, exact_sum, round_ratio
+from .money import EXACT, round_ratio
 from .rates import SHIPPED, RateBook, half_end, half_of
 
 ONE_DAY = timedelta(days=1)
+ZERO = Decimal(0)
 LEGAL_INTEREST = "france_legal_interest_rate"
 CONTRACT_FLOOR_MULTIPLE = Decimal(3)
 
@@ -228,6 +229,8 @@ class _RatePlan:
         self.rates = rates
         self.divisor = 100 * terms.basis
         self._cache: dict[int, Decimal | str] = {}
+        self._ends: dict[int, date] = {}
+        """Last day of each half-year met, remembered too."""
 
     def lookup(self, half: int) -> Decimal | str:
         """The rate for the half-year, or the name of the table that lacks it."""
@@ -259,18 +262,29 @@ class _RatePlan:
         first_late = due + ONE_DAY
         first_half = half_of(first_late)
         multiply = EXACT.multiply
+        split, divisor, cache, ends = self.split, self.divisor, self._cache, self._ends
         periods: list[Period] = []
         missing: dict[tuple[str, int], MissingRate] = {}
         days_late = 0
         for index, (paid_on, paid) in enumerate(invoice.settlements):
             if paid_on <= due:
                 continue
-            days_late = max(days_late, (paid_on - due).days)
+            late = (paid_on - due).days
+            if late > days_late:
+                days_late = late
             half = first_half
             start = first_late
             while start <= paid_on:
-                end = paid_on if not self.split else min(half_end(half), paid_on)
-                found = self.lookup(half)
+                end = paid_on
+                if split:
+                    last = ends.get(half)
+                    if last is None:
+                        last = ends[half] = half_end(half)
+                    if last < paid_on:
+                        end = last
+                found = cache.get(half)
+                if found is None:
+                    found = self.lookup(half)
                 if isinstance(found, str):
                     key = (found, half)
                     if key not in missing:
@@ -279,27 +293,30 @@ class _RatePlan:
                 else:
                     days = (end - start).days + 1
                     weight = multiply(multiply(paid, found), days)
-                    periods.append(Period(start, end, days, found, paid, weight, self.divisor))
+                    periods.append(Period(start, end, days, found, paid, weight, divisor))
                 start = end + ONE_DAY
                 half += 1
         if missing:
             raise UnknownRate(list(missing.values()))
         if not days_late:
             zero = Decimal(0)
-            return Penalty(0, (), zero, self.divisor, zero, zero, zero, self.law.currency)
+            return Penalty(0, (), zero, divisor, zero, zero, zero, self.law.currency)
         floors: tuple[tuple[int, Decimal], ...] = ()
         contract = self.terms.contract_rate
         if contract is not None:
             floors = tuple(sorted({(half_of(p.start), p.rate) for p in periods
                                    if p.rate != contract}))
         if len(periods) > 1:
-            periods.sort(key=lambda p: (p.start, p.end))
-            weight = exact_sum(p.weight for p in periods)
+            if len(invoice.settlements) > 1:  # one settlement: already in order
+                periods.sort(key=lambda p: (p.start, p.end))
+            weight = ZERO  # exact_sum(p.weight for p in periods), inlined
+            for period in periods:
+                weight = EXACT.add(weight, period.weight)
         else:
             weight = periods[0].weight
-        interest = round_ratio(weight, self.divisor)
+        interest = round_ratio(weight, divisor)
         indemnity = self.indemnity(invoice.amount)
-        return Penalty(days_late, tuple(periods), weight, self.divisor, interest, indemnity,
+        return Penalty(days_late, tuple(periods), weight, divisor, interest, indemnity,
                        EXACT.add(interest, indemnity), self.law.currency, floors)
 
 

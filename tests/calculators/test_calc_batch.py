@@ -7,6 +7,8 @@ import random
 from datetime import date, timedelta
 from decimal import Decimal
 
+import pytest
+
 from calculators import batch, run
 
 HEADER = "facture;client;montant;échéance;date de paiement"
@@ -72,6 +74,7 @@ def test_chunks_report_progress_and_give_the_same_totals() -> None:
         dict(zip(("id", "customer", "amount", "due_date", "payment_date"), line.split(";"),
                  strict=True)) for line in text.splitlines()[1:]]})
     assert result["totals"] == whole["totals"]
+    assert result["warnings"] == whole["warnings"]
 
 
 def test_bad_lines_are_listed_by_line_and_column_and_left_out() -> None:
@@ -114,3 +117,118 @@ def test_file_json_is_what_the_worker_reads() -> None:
     text, _ = invoices_csv(5)
     result = json.loads(batch.file_json("penalty", text, json.dumps({"as_of": "2026-03-31"})))
     assert result["count"] == 5
+
+
+# --- each line as run() gives it alone ------------------------------------------------------
+
+TABLE_START = {"FR": date(2019, 1, 1), "EU": date(2019, 1, 1), "UK": date(2020, 1, 1),
+               "DE": date(2022, 7, 1), "contract": date(2020, 1, 1)}
+TERMS = [
+    {"as_of": "2026-06-30", "lang": "en"},
+    {"as_of": "2026-06-30", "lang": "fr", "mode": "fixed", "basis": "360"},
+    {"as_of": "2026-06-30", "lang": "en", "regime": "EU"},
+    {"as_of": "2026-06-30", "lang": "en", "regime": "UK"},
+    {"as_of": "2026-06-30", "lang": "fr", "regime": "DE", "b2b": "non"},
+    {"as_of": "2026-06-30", "lang": "fr", "rate": "5,5 %"},
+    {"as_of": "2026-12-31", "lang": "en", "rate": "15",
+     "reference_rates": {"france_legal_interest_rate": {"2026-H2": ["6.67", "2.62"]}}},
+]
+
+
+def mixed_csv(terms: dict[str, str], count: int, seed: int) -> tuple[str, list[list[str]]]:
+    """Invoices over the years the rate tables cover and a little before (those lines fail on
+    an unknown rate), paid early, late across half-years, or still open; amounts and dates
+    written in several ways; some lines wrong."""
+    rng = random.Random(seed)
+    key = "contract" if "rate" in terms else terms.get("regime", "FR")
+    start = TABLE_START[key]
+    rows = []
+    for number in range(count):
+        due = start + timedelta(days=rng.randrange(-120, (date(2026, 6, 1) - start).days))
+        paid = "" if rng.random() < 0.15 and due >= start else (
+            due + timedelta(days=rng.randrange(-30, 500))).isoformat()
+        if paid and paid > terms["as_of"]:
+            paid = terms["as_of"]
+        amount = f"{rng.randrange(1, 10**8)}.{rng.randrange(100):02d}"
+        due_text = due.isoformat()
+        pick = rng.random()
+        if pick < 0.05:
+            amount = f"{int(Decimal(amount)):,}".replace(",", " ") + ",50"
+        elif pick < 0.08:
+            due_text = due.strftime("%d/%m/%Y")
+        elif pick < 0.09:
+            amount = "-" + amount
+        elif pick < 0.10:
+            amount = "douze"
+        elif pick < 0.11:
+            due_text = "2025-02-30"
+        elif pick < 0.12:
+            paid = "hier"
+        elif pick < 0.13:
+            amount = "0"
+        rows.append([f"F{number}", rng.choice(["", "Alpha", "Béta", "Gamma", "Delta"]), amount,
+                     due_text, paid])
+    return HEADER + "\n" + "\n".join(";".join(row) for row in rows) + "\n", rows
+
+
+SINGLE_HEAD = ("regime", "currency", "mode", "basis", "as_of", "legal_basis", "warnings")
+COLUMN_OF = dict(zip(("id", "customer", "amount", "due_date", "payment_date"),
+                     HEADER.split(";"), strict=True))
+
+
+@pytest.mark.parametrize("terms", TERMS, ids=[str(index) for index in range(len(TERMS))])
+def test_each_line_is_what_run_gives_that_invoice_alone(terms: dict[str, str]) -> None:
+    text, rows = mixed_csv(terms, 400, seed=len(str(terms)))
+    result = batch.penalty_csv(text, terms, preview=250)
+    assert "errors" not in result, result["errors"]
+    computed = iter(result["invoices"] + [None] * result["count"])
+    errors: dict[int, list[tuple[str, str]]] = {}
+    for error in result["line_errors"]:
+        errors.setdefault(error["line"], []).append((error["column"], error["message"]))
+    good, sums = [], {"interest": Decimal(0), "indemnity": Decimal(0)}
+    for line, row in enumerate(rows, start=2):
+        fields = dict(zip(("id", "customer", "amount", "due_date", "payment_date"), row,
+                          strict=True))
+        alone = run("penalty", {**terms, **{k: v for k, v in fields.items()
+                                            if k not in ("id", "customer") and v}})
+        if "errors" in alone:
+            assert errors.pop(line) == [(COLUMN_OF[e["field"]], e["message"])
+                                        for e in alone["errors"]], line
+            continue
+        assert line not in errors
+        shown = next(computed)
+        expected = {"id": fields["id"], "customer": fields["customer"] or None,
+                    **{k: v for k, v in alone.items() if k not in SINGLE_HEAD}}
+        if shown is None:  # beyond the preview: the export has it, without periods
+            del expected["periods"]
+        else:
+            assert shown == expected
+        good.append((fields, expected))
+        for name in sums:
+            sums[name] += Decimal(alone[name])
+    assert not errors and result["count"] == len(good) and len(good) > 250
+    assert result["line_error_count"] == len(rows) - len(good)
+    assert result["totals"]["interest"] == f"{sums['interest']:.2f}"
+    assert Decimal(result["totals"]["total"]) == sums["interest"] + sums["indemnity"]
+    expected_rows = [expected for _, expected in good]
+    assert result["csv"] == batch.export_csv(expected_rows, terms["lang"])
+    whole = run("penalty", {**terms, "invoices": [
+        {k: v for k, v in fields.items() if v} for fields, _ in good]})
+    assert result["by_customer"] == sorted(whole["by_customer"],
+                                           key=lambda entry: -Decimal(entry["total"]))
+    assert result["warnings"][:-1] == whole["warnings"]
+
+
+def test_the_open_invoices_are_counted_once_over_the_whole_file() -> None:
+    text, rows = invoices_csv(2500)
+    result = batch.penalty_csv(text, {"as_of": "2026-03-31", "lang": "en"})
+    opened = sum(1 for row in rows if not row["payment_date"])
+    assert result["warnings"] == [
+        f"Invoices not fully paid: {opened}; interest counted to the date given (2026-03-31)."]
+
+
+def test_a_rate_unknown_up_to_the_date_counted_to_is_a_term_error() -> None:
+    text = f"{HEADER}\nF1;A;100;2026-03-31;\nF2;A;dix;2025-09-30;\nF3;B;100;2025-01-31;\n"
+    result = batch.penalty_csv(text, {"as_of": "2026-12-31", "lang": "en"})
+    assert [error["field"] for error in result["errors"]] == ["as_of"]
+    assert "2026-H2" in result["errors"][0]["message"] and "line_errors" not in result
