@@ -423,10 +423,21 @@ def run_form_json(name: str, text: str) -> str:
     return json.dumps(run_form(name, payload), ensure_ascii=False)
 
 
-def file_json(kind: str, text: str, terms_json: str,
+def file_json(kind: str, text: str | bytes, terms_json: str,
               progress: Callable[[int, int], Any] | None = None) -> str:
-    """:func:`penalty_csv` (``kind="penalty"``) or :func:`dso_csv` (``"dso"``) as JSON text."""
+    """:func:`penalty_csv` (``kind="penalty"``) or :func:`dso_csv` (``"dso"``) as JSON text.
+
+    ``text`` may be the file's bytes, as the page reads them: :func:`decode` reads them as the
+    command line does (UTF-8 or Windows-1252)."""
     terms = json.loads(terms_json, parse_float=Decimal)
+    if isinstance(text, bytes):
+        try:
+            text = decode(text)
+        except NotText as bad:
+            lang = terms.get("lang") if terms.get("lang") in LANGS else "fr"
+            message = _t(lang, "line", line=bad.line, message=Catalogue(lang)("cli.not_text"))
+            return json.dumps({"errors": [{"field": "file", "message": message}]},
+                              ensure_ascii=False)
     if kind == "penalty":
         result = penalty_csv(text, terms, progress=progress)
     else:

@@ -23,10 +23,10 @@ def open_batch(page: Page, name: str) -> None:
     page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
 
 
-def upload(page: Page, text: str) -> None:
+def upload(page: Page, text: str, encoding: str = "utf-8") -> None:
     page.evaluate("() => document.querySelector('.encours-batch').removeAttribute('data-done')")
     page.set_input_files(f"{BOX} [data-batch-file]", files=[
-        {"name": "factures.csv", "mimeType": "text/csv", "buffer": text.encode("utf-8")}])
+        {"name": "factures.csv", "mimeType": "text/csv", "buffer": text.encode(encoding)}])
     page.wait_for_selector(f"{BOX}[data-done]", state="attached", timeout=BOOT_TIMEOUT_MS)
 
 
@@ -65,6 +65,15 @@ def test_bad_lines_are_listed_and_good_lines_counted(page: Page) -> None:
     expect(items.nth(0)).to_contain_text("Ligne 3")
     expect(items.nth(0)).to_contain_text("montant")
     expect(items.nth(1)).to_contain_text("Ligne 4")
+    assert shown(page, "totals.total") == "243.05"
+
+
+def test_a_windows_1252_export_keeps_its_accents(page: Page) -> None:
+    """French ERPs often export in Windows-1252: read as the command line reads it."""
+    open_batch(page, "penalty")
+    upload(page, f"{HEADER}\nF1;Société Générale;10000;2025-09-30;2025-11-30\n", "cp1252")
+    expect(page.locator('[data-batch-rows="by_customer"] tr').first).to_contain_text(
+        "Société Générale")
     assert shown(page, "totals.total") == "243.05"
 
 

@@ -119,6 +119,19 @@ def test_file_json_is_what_the_worker_reads() -> None:
     assert result["count"] == 5
 
 
+def test_file_json_reads_the_bytes_of_an_erp_export_as_the_command_line_does() -> None:
+    text = f"{HEADER}\nF1;Société Générale;10000;2025-09-30;2025-11-30\n"
+    terms = json.dumps({"as_of": "2026-03-31", "lang": "en"})
+    expected = json.loads(batch.file_json("penalty", text, terms))
+    assert expected["by_customer"][0]["customer"] == "Société Générale"
+    for encoded in (text.encode("cp1252"), text.encode("utf-8"), text.encode("utf-8-sig")):
+        assert json.loads(batch.file_json("penalty", encoded, terms)) == expected
+    binary = json.loads(batch.file_json("penalty", text.encode() + b"\n\x00\x81\n", terms))
+    assert binary == {"errors": [{"field": "file", "message":
+                                  "Line 4: the file is not text in UTF-8 or Windows-1252: "
+                                  "save it as CSV UTF-8."}]}
+
+
 # --- each line as run() gives it alone ------------------------------------------------------
 
 TABLE_START = {"FR": date(2019, 1, 1), "EU": date(2019, 1, 1), "UK": date(2020, 1, 1),

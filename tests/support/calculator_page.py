@@ -3,7 +3,8 @@ does: helpers for the browser tests (``tests/browser``).
 
 - :class:`Recorder` records a page's requests, console errors, uncaught exceptions and workers;
 - :class:`Calculator` opens the calculator page, types into it, reads its result and compares
-  it with what CPython's ``calculators`` compute for the inputs in the form;
+  it with what CPython's ``calculators`` compute for the inputs in the form, and reads or
+  writes the inputs it keeps in the browser's storage;
 - ``COUNT_COMPUTATIONS`` is an init script that counts the ``encours:computed`` events.
 """
 
@@ -70,6 +71,14 @@ RESULT_SHOWN = """
     ),
   };
 }
+"""
+
+# The reader's inputs the calculator pages keep in localStorage (keys "encours:inputs:…").
+KEPT_INPUTS = """
+() => Object.fromEntries(
+  Object.keys(localStorage).filter((key) => key.startsWith("encours:inputs:"))
+    .map((key) => [key, localStorage.getItem(key)])
+)
 """
 
 
@@ -179,6 +188,15 @@ class Calculator:
             for row, expected_row in zip(rows, expected[name], strict=True):
                 for column, cell in row.items():
                     assert cell["text"] == formatted(expected_row[column], cell["format"]), column
+
+    def kept_inputs(self) -> dict[str, str]:
+        """What the page keeps of the reader's inputs in the browser (``localStorage``): key →
+        query string."""
+        return self.page.evaluate(KEPT_INPUTS)
+
+    def keep(self, key: str, query: str) -> None:
+        """Write ``query`` under ``key`` in the page's ``localStorage``, as an older page did."""
+        self.page.evaluate("([key, query]) => localStorage.setItem(key, query)", [key, query])
 
     def output(self, name: str) -> Decimal:
         return Decimal(self.shown()["outputs"][name]["value"])

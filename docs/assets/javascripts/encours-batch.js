@@ -162,7 +162,8 @@
 
     box.querySelector("[data-batch-file]")?.addEventListener("change", async (event) => {
       const file = event.target.files && event.target.files[0];
-      if (file) run(await file.text());
+      // Bytes, not file.text() (always UTF-8): ERP exports are often Windows-1252.
+      if (file) run(new Uint8Array(await file.arrayBuffer()));
     });
     box.querySelector("[data-batch-run]")?.addEventListener("click", () => {
       run(box.querySelector("[data-batch-text]").value);

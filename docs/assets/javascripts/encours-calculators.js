@@ -23,15 +23,22 @@
     for (const listener of state.listeners) listener();
   }
 
+  // What the worker needs to start (it resolves the URLs); the calculator page's inline script
+  // sends the same message when it starts the worker before this script has loaded.
+  function bootMessage(form) {
+    const { runtime, bundle, snapshot = null } = form.dataset;
+    return { type: "boot", assets: ASSETS.href, runtime, bundle, snapshot };
+  }
+
+  // The worker: the one the page's inline script started early (messages it already sent are
+  // queued in window.encoursEarly), else a new one.
   function startWorker(form) {
     if (state.worker) return;
+    const early = window.encoursEarly;
     const runtimeURL = new URL(`${form.dataset.runtime}/`, ASSETS).href; // may be another language's
-    const bundleURL = new URL(`calculators/${form.dataset.bundle}`, ASSETS).href;
-    const policyURL = new URL("policy.json", ASSETS).href;
-    const snapshotURL = form.dataset.snapshot
-      ? new URL(form.dataset.snapshot, runtimeURL).href : null;
-    state.startedAt = performance.now();
-    state.worker = new Worker(new URL("javascripts/encours-worker.mjs", ASSETS), { type: "module" });
+    state.startedAt = early ? early.startedAt : performance.now();
+    state.worker = early ? early.worker
+      : new Worker(new URL("javascripts/encours-worker.mjs", ASSETS), { type: "module" });
     state.worker.onmessage = ({ data }) => {
       if (data.type === "status") {
         state.progress = data;
@@ -39,6 +46,7 @@
         state.ready = true;
         state.bootMs = data.ms;
         state.bootFrom = data.from; // "snapshot" or "start"
+        state.bootStages = data.stages;
       } else if (data.type === "failed") {
         state.failed = { reason: "error", detail: data.message };
       } else if (data.type === "progress") {
@@ -57,7 +65,8 @@
       state.failed = { reason: "error", detail: event.message || "worker error" };
       notify();
     };
-    state.worker.postMessage({ type: "boot", runtimeURL, bundleURL, snapshotURL, policyURL });
+    if (early) early.queue.splice(0).forEach((data) => state.worker.onmessage({ data }));
+    else state.worker.postMessage(bootMessage(form));
     setTimeout(() => diagnoseSlowStart(runtimeURL), bootTimeoutMs());
   }
 
@@ -104,26 +113,47 @@
     return lang === "en" ? "en-GB" : "fr-FR";
   }
 
+  const NUMBER_OPTIONS = {
+    money: (currency) => ({ style: "currency", currency, minimumFractionDigits: 2 }),
+    percent: () => ({ minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    decimal: () => ({ minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    integer: () => ({ maximumFractionDigits: 0 }),
+  };
+  // An Intl formatter is slow to make (the first of a locale loads its data) and quick to use:
+  // one per format, language and currency, made once.
+  const formatters = new Map();
+  function formatter(format, lang, currency) {
+    const key = `${format} ${lang} ${currency}`;
+    let made = formatters.get(key);
+    if (!made) {
+      made = format === "date"
+        ? new Intl.DateTimeFormat(locale(lang), { dateStyle: "short", timeZone: "UTC" })
+        : new Intl.NumberFormat(locale(lang), NUMBER_OPTIONS[format](currency));
+      formatters.set(key, made);
+    }
+    return made;
+  }
+
+  // Made while the page waits for Python, so that the first result shown does not pay for it.
+  function prepareFormats(lang, currency) {
+    for (const format of [...Object.keys(NUMBER_OPTIONS), "date"]) {
+      formatValue(format === "date" ? "2000-01-01" : "1", format, lang, currency);
+    }
+  }
+
   function formatValue(value, format, lang, currency) {
     if (value === null || value === undefined) return "";
-    const loc = locale(lang);
     switch (format) {
       case "money":
-        return new Intl.NumberFormat(loc, { style: "currency", currency, minimumFractionDigits: 2 })
-          .format(value);
-      case "percent":
-        return new Intl.NumberFormat(loc, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-          .format(value) + (lang === "en" ? "%" : "\u00a0%");
       case "decimal":
-        return new Intl.NumberFormat(loc, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-          .format(value);
       case "integer":
-        return new Intl.NumberFormat(loc, { maximumFractionDigits: 0 }).format(value);
+        return formatter(format, lang, currency).format(value);
+      case "percent":
+        return formatter(format, lang, currency).format(value) + (lang === "en" ? "%" : "\u00a0%");
       case "yesno":
         return value ? (messageFor("yes", lang)) : (messageFor("no", lang));
       case "date":
-        return new Intl.DateTimeFormat(loc, { dateStyle: "short", timeZone: "UTC" })
-          .format(new Date(`${value}T00:00:00Z`));
+        return formatter(format, lang, currency).format(new Date(`${value}T00:00:00Z`));
       case "list":
         return Array.isArray(value) ? value.join(" ") : String(value);
       default:
@@ -131,12 +161,53 @@
     }
   }
 
+  // Each form's messages (data-messages), read once per language by bind().
+  const messagesByLang = new Map();
   function messageFor(key, lang) {
-    const form = document.querySelector(`form[data-calculator][data-lang="${lang}"]`);
-    const messages = form ? JSON.parse(form.dataset.messages || "{}") : {};
-    return messages[key] || key;
+    return messagesByLang.get(lang)?.[key] || key;
   }
   state.formatValue = formatValue;
+
+  // --- the reader's last inputs, kept in this browser ------------------------------------------
+  // Kept as a shareable link's query string, under a key made of the calculator, the policy's
+  // version and content hash (data-policy-version, data-policy-hash), then the language: inputs
+  // typed against another policy's defaults are never brought back, and are removed when seen.
+  // Storage may be missing or refuse (private browsing, full, disabled): then nothing is kept.
+  const STORAGE_PREFIX = "encours:inputs:";
+  function inputStore(form) {
+    const { calculator, policyVersion = "", policyHash = "", lang = "fr" } = form.dataset;
+    const ours = `${STORAGE_PREFIX}${calculator}:`;
+    const thisPolicy = `${ours}${policyVersion}:${policyHash}:`;
+    const key = `${thisPolicy}${lang}`;
+    const attempt = (action, otherwise) => {
+      try {
+        return action(window.localStorage); // even reading the property may throw
+      } catch (_) {
+        return otherwise;
+      }
+    };
+    return {
+      // The query string kept for this policy ("" if none), once those of others are removed.
+      load: () => attempt((storage) => {
+        const stale = [];
+        for (let index = 0; index < storage.length; index++) {
+          const name = storage.key(index);
+          if (name?.startsWith(ours) && !name.startsWith(thisPolicy)) stale.push(name);
+        }
+        stale.forEach((name) => storage.removeItem(name));
+        return storage.getItem(key) || "";
+      }, ""),
+      save: (query) => attempt((storage) => {
+        if (query) storage.setItem(key, query);
+        else storage.removeItem(key);
+      }),
+    };
+  }
+
+  // Queue work for when the page is idle (it waits for Python for a while).
+  const whenIdle = window.requestIdleCallback
+    ? (task) => window.requestIdleCallback(task, { timeout: 2000 })
+    : (task) => setTimeout(task, 200);
 
   // --- one calculator form --------------------------------------------------------------------
   function bind(form) {
@@ -146,11 +217,17 @@
     const lang = form.dataset.lang || "fr";
     const result = document.querySelector(`[data-result-for="${form.id}"]`);
     const messages = JSON.parse(form.dataset.messages || "{}");
+    messagesByLang.set(lang, messages);
+    const modes = form.dataset.modes ? JSON.parse(form.dataset.modes) : null;
     const statusBox = result.querySelector("[data-status]");
+    const restoredNote = result.querySelector("[data-restored]");
     const generalError = form.querySelector("[data-general-error]");
+    const store = inputStore(form);
     let computing = false;
     let again = false;
     let touched = false;
+    let edited = false; // by the reader since the page opened or was reset: worth keeping
+    let warmed = false;
 
     function payloadFromForm() {
       const payload = { lang };
@@ -249,14 +326,15 @@
 
     async function recalculate() {
       touched = true;
-      writeURL();
-      if (!state.ready) return showStatus();
-      if (computing) { again = true; return; }
+      if (!state.ready) { keepInputs(); return showStatus(); }
+      if (computing) { again = true; keepInputs(); return; }
       computing = true;
       do {
         again = false;
         const started = performance.now();
-        const values = await compute(name, payloadFromForm());
+        const answer = compute(name, payloadFromForm());
+        keepInputs(); // while Python computes
+        const values = await answer;
         form.dataset.lastComputeMs = String(Math.round(performance.now() - started));
         if (values.errors) showErrors(values.errors);
         else { showErrors([]); showResult(values); }
@@ -266,8 +344,9 @@
       form.dispatchEvent(new CustomEvent("encours:computed", { bubbles: true }));
     }
 
-    // Shareable links: the query string carries the inputs under their JSON field names.
-    function writeURL() {
+    // Shareable links: the query string carries the inputs that differ from the defaults, under
+    // their JSON field names. The browser keeps the same text when the reader edits the form.
+    function keepInputs() {
       const query = new URLSearchParams();
       for (const field of form.elements) {
         if (!field.name || field.disabled) continue;
@@ -276,10 +355,13 @@
       }
       const search = query.toString();
       history.replaceState(history.state, "", search ? `?${search}` : location.pathname);
+      if (edited) store.save(search);
     }
 
-    function readURL() {
-      const query = new URLSearchParams(location.search);
+    // Fill the form from a query string (a shareable link's, or the one kept); true if it held
+    // any of the form's inputs.
+    function fillForm(search) {
+      const query = new URLSearchParams(search);
       let any = false;
       for (const [key, value] of query) {
         const field = form.elements.namedItem(key);
@@ -291,6 +373,15 @@
       return any;
     }
 
+    // A calculator's first computation in the worker is several times slower than the next ones
+    // (code run for the first time): do it once, unseen, as soon as Python is ready, so that the
+    // reader's first change is as quick as the next ones. The answer is the result already shown.
+    function warmUp() {
+      if (warmed || touched || !state.ready || !form.isConnected) return;
+      warmed = true;
+      compute(name, payloadFromForm());
+    }
+
     const listener = () => {
       if (!document.body.contains(form)) return state.listeners.delete(listener);
       showStatus();
@@ -298,6 +389,7 @@
         delete form.dataset.waiting;
         recalculate();
       }
+      warmUp();
     };
     state.listeners.add(listener);
     // Fields that apply only to some choices (DSO method, France's contractual rate) are
@@ -310,7 +402,6 @@
         box.hidden = !applies;
         box.querySelectorAll("input, select, textarea").forEach((field) => { field.disabled = !applies; });
       }
-      const modes = form.dataset.modes && JSON.parse(form.dataset.modes);
       const regime = form.elements.namedItem("regime");
       const mode = form.elements.namedItem("mode");
       if (modes && regime && mode) {
@@ -323,27 +414,42 @@
     function onEdit(event) {
       applyConditions(event.target);
       form.dataset.waiting = "1";
+      edited = true;
       recalculate();
     }
     form.addEventListener("input", onEdit);
     form.addEventListener("change", onEdit);
-    form.addEventListener("submit", (event) => { event.preventDefault(); recalculate(); });
-    form.querySelector("[data-reset]")?.addEventListener("click", () => {
+    form.addEventListener("submit", (event) => { event.preventDefault(); edited = true; recalculate(); });
+    // Back to the policy's defaults, forgetting the inputs kept in the browser.
+    function reset() {
       for (const field of form.elements) {
         if (!field.name) continue;
         if (field.type === "checkbox") field.checked = field.dataset.default === "true";
         else field.value = field.dataset.default ?? "";
       }
+      edited = false;
+      store.save("");
+      if (restoredNote) restoredNote.hidden = true;
       applyConditions(null);
       form.dataset.waiting = "1";
       recalculate();
-    });
+    }
+    form.querySelector("[data-reset]")?.addEventListener("click", reset);
+    restoredNote?.querySelector("[data-restored-reset]")?.addEventListener("click", reset);
     bindResultActions(result, messages);
     startWorker(form);
-    const fromURL = readURL();
+    whenIdle(() => prepareFormats(lang, form.dataset.currency || "EUR"));
+    // A shareable link wins; without one, the inputs the reader last typed here come back.
+    const kept = store.load(); // also forgets those kept for another policy
+    const fromURL = fillForm(location.search);
+    const restored = !fromURL && fillForm(kept);
+    if (restoredNote) restoredNote.hidden = !restored;
     applyConditions(null);
-    if (fromURL) { form.dataset.waiting = "1"; recalculate(); }
-    else if (state.ready) form.dispatchEvent(new CustomEvent("encours:computed", { bubbles: true }));
+    if (fromURL || restored) { form.dataset.waiting = "1"; recalculate(); }
+    else if (state.ready) {
+      whenIdle(warmUp); // after instant navigation: once the new page is on screen
+      form.dispatchEvent(new CustomEvent("encours:computed", { bubbles: true }));
+    }
   }
 
   // Copy the result as plain text (label: value, one a line) and print it (print stylesheet).

@@ -11,6 +11,8 @@ let runCalculator = null;
 let runFile = null;
 let referenceRates = {}; // the policy's own rate values, which take precedence over the shipped tables
 let booting = null;
+const stages = {}; // ms from the worker's start to each stage of the boot, for the benchmarks
+const mark = (stage) => { stages[stage] = Math.round(performance.now()); };
 
 function status(stage, step, steps) {
   postMessage({ type: "status", stage, step, steps });
@@ -26,13 +28,17 @@ async function fetchBytes(url) {
 // it was made from this Pyodide and this calculators bundle (its marker says so): no start-up,
 // no import. Otherwise, or if the snapshot cannot be used, a normal start, then the bundle.
 async function startPython({ runtimeURL, bundleURL, snapshotURL }) {
-  const bundle = fetchBytes(bundleURL); // in parallel with the interpreter download
-  bundle.catch(() => {}); // not needed when the snapshot is used
+  // Downloads in parallel with the interpreter's; each may turn out not to be needed.
+  const bundle = fetchBytes(bundleURL);
+  const snapshot = snapshotURL ? fetchBytes(snapshotURL) : null;
+  bundle.catch(() => {});
+  snapshot?.catch(() => {});
   const { loadPyodide, version } = await import(new URL("pyodide.mjs", runtimeURL).href);
-  if (snapshotURL) {
+  mark("module");
+  if (snapshot) {
     const expected = `${version} ${new URL(bundleURL).pathname.split("/").pop()}`;
     try {
-      const pyodide = await loadPyodide({ indexURL: runtimeURL, _loadSnapshot: fetchBytes(snapshotURL) });
+      const pyodide = await loadPyodide({ indexURL: runtimeURL, _loadSnapshot: snapshot });
       const marker = pyodide.runPython("getattr(__import__('calculators'), '__snapshot__', '')");
       if (marker === expected) return { pyodide, from: "snapshot" };
       console.warn(`Encours: snapshot made for "${marker}", not "${expected}": normal start`);
@@ -47,17 +53,33 @@ async function startPython({ runtimeURL, bundleURL, snapshotURL }) {
   return { pyodide, from: "start" };
 }
 
-async function boot({ runtimeURL, bundleURL, snapshotURL, policyURL }) {
+async function boot({ assets, runtime, bundle, snapshot }) {
+  const runtimeURL = new URL(`${runtime}/`, assets).href;
+  const bundleURL = new URL(`calculators/${bundle}`, assets).href;
+  const snapshotURL = snapshot ? new URL(snapshot, runtimeURL).href : null;
+  const policyURL = new URL("policy.json", assets).href;
   const started = performance.now();
   status("runtime", 1, 3);
   const policy = fetch(policyURL).then((response) => response.json());
   const { pyodide, from } = await startPython({ runtimeURL, bundleURL, snapshotURL });
+  mark("python");
   const api = pyodide.pyimport("calculators.batch");
   referenceRates = (await policy).reference_rates || {};
   status("ready", 3, 3);
   runCalculator = (name, payloadJSON) => api.run_form_json(name, payloadJSON);
-  runFile = (kind, text, termsJSON, progress) => api.file_json(kind, text, termsJSON, progress);
-  postMessage({ type: "ready", ms: Math.round(performance.now() - started), from });
+  // A file's bytes reach Python as bytes (calculators.batch decodes them as the command line
+  // does: UTF-8 or Windows-1252); typed text as a string.
+  const toBytes = pyodide.runPython("lambda buffer: buffer.to_bytes()");
+  runFile = (kind, content, termsJSON, progress) => {
+    const text = typeof content === "string" ? content : toBytes(content);
+    try {
+      return api.file_json(kind, text, termsJSON, progress);
+    } finally {
+      if (typeof text !== "string") text.destroy();
+    }
+  };
+  mark("ready");
+  postMessage({ type: "ready", ms: Math.round(performance.now() - started), from, stages });
 }
 
 onmessage = async ({ data }) => {

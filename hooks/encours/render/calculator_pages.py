@@ -10,6 +10,8 @@ its default result) then one page per calculator.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -164,6 +166,9 @@ class CalculatorPage:
     legal_basis: str
     example: str = ""
     policy_version: str = ""
+    policy_hash: str = ""
+    """:func:`policy_hash`: with the version, what the inputs a reader's browser keeps are
+    keyed by, so that another policy never brings back inputs typed against older defaults."""
     target: Decimal | None = None
     """The policy's target for the result (DSO days, CEI percent), if it sets one."""
     target_text: str = ""
@@ -231,6 +236,14 @@ def policy_defaults(name: str, policy: Any) -> dict[str, str]:
         found = _kpi_target(policy, DSO_KPIS)
         return {"method": "simple" if found and found[0] == "simple_dso" else "countback"}
     return {}
+
+
+def policy_hash(policy: Any) -> str:
+    """SHA-256 of the policy's content (its JSON, keys sorted): the ``content_hash`` of
+    ``assets/policy.json``. It changes with any change to the policy, even one made without a
+    new version number (a draft)."""
+    data = policy.model_dump(mode="json")
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
 def _plain(value: Any) -> str:
@@ -349,6 +362,7 @@ def calculator_page_context(
         legal_basis=spec["legal_basis"],
         example=example,
         policy_version=str(policy.document.version),
+        policy_hash=policy_hash(policy),
         target=target,
         target_text=_target_text(target, lang),
         modes={code: list(regime.modes) for code, regime in REGIMES.items()},

@@ -1,0 +1,191 @@
+"""The reader's last inputs, kept in the browser (``localStorage``) under a key made of the
+calculator, the policy's version and content hash, and the language: a reload brings them back
+and computes them, a shareable link wins over them, both "back to the defaults" buttons forget
+them, those kept for another policy are never shown and are removed, and a browser that
+refuses storage still computes.
+
+Each test starts from a fresh browser context: empty storage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+from encours.i18n import Catalogue
+from tests.support.calculator_page import Calculator
+from tests.support.harness import LANGUAGES
+
+pytestmark = pytest.mark.browser
+
+NOTE = "[data-restored]"
+BOUND = "form[data-calculator][data-bound]"
+TYPED = {"amount": "12345,67", "payment_date": "2025-12-15"}
+
+# Storage that refuses, as private browsing, a full quota or a browser setting can make it.
+REFUSALS = {
+    "storage-denied": """
+      Object.defineProperty(window, "localStorage", {
+        configurable: true,
+        get() { throw new DOMException("storage is disabled", "SecurityError"); },
+      });""",
+    "storage-failing": """
+      for (const name of ["getItem", "setItem", "removeItem", "key", "clear"]) {
+        Storage.prototype[name] = function () {
+          throw new DOMException("the quota is exceeded", "QuotaExceededError");
+        };
+      }""",
+}
+
+
+def storage_key(policy_json: dict, lang: str = "fr", *, version: str | None = None,
+                content_hash: str | None = None, calculator: str = "penalty") -> str:
+    """The key a page uses, for this build's policy unless told otherwise."""
+    version = policy_json["version"] if version is None else version
+    content_hash = policy_json["content_hash"] if content_hash is None else content_hash
+    return f"encours:inputs:{calculator}:{version}:{content_hash}:{lang}"
+
+
+def query(text: str) -> dict[str, str]:
+    return dict(parse_qsl(text))
+
+
+def field(page: Page, name: str):
+    return page.locator(f'form[data-calculator] [name="{name}"]')
+
+
+def default(page: Page, name: str) -> str:
+    return field(page, name).get_attribute("data-default") or ""
+
+
+def typed_and_kept(calculator: Calculator, lang: str = "fr") -> dict:
+    """Open the page, type ``TYPED`` once Python is ready; CPython's result for those inputs."""
+    calculator.open(lang=lang)
+    calculator.wait_ready()
+    for name, value in TYPED.items():
+        calculator.set(name, value)
+    return calculator.cpython()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_last_inputs_come_back_after_a_reload_and_are_computed(
+    calculator: Calculator, page: Page, policy_json: dict, lang: str
+) -> None:
+    expected = typed_and_kept(calculator, lang)
+    kept = calculator.kept_inputs()
+    assert list(kept) == [storage_key(policy_json, lang)]
+    assert query(next(iter(kept.values()))) == TYPED
+
+    calculator.open(lang=lang)
+    expect(page.locator(BOUND)).to_have_count(1)
+    for name, value in TYPED.items():
+        expect(field(page, name)).to_have_value(value)
+    note = page.locator(NOTE)
+    expect(note).to_be_visible()
+    expect(note).to_contain_text(Catalogue(lang)("calculator.restored.note"))
+    calculator.wait_computed(0)
+    calculator.assert_shows(expected)
+    calculator.assert_reads(expected)
+    assert query(urlsplit(page.url).query) == TYPED, "the address is not a link to what is shown"
+
+    # Kept for this language's page only.
+    other = next(code for code in LANGUAGES if code != lang)
+    calculator.open(lang=other)
+    expect(page.locator(BOUND)).to_have_count(1)
+    expect(field(page, "amount")).to_have_value(default(page, "amount"))
+    expect(page.locator(NOTE)).to_be_hidden()
+
+
+def test_a_shareable_link_wins_over_the_kept_inputs(
+    calculator: Calculator, page: Page, policy_json: dict
+) -> None:
+    typed_and_kept(calculator)
+    calculator.open("?amount=777")
+    expect(page.locator(BOUND)).to_have_count(1)
+    expect(field(page, "amount")).to_have_value("777")
+    expect(field(page, "payment_date")).to_have_value(default(page, "payment_date"))
+    expect(page.locator(NOTE)).to_be_hidden()
+    calculator.wait_computed(0)
+    calculator.assert_shows(calculator.cpython())
+    # Opening a link is not typing: what the reader typed is still kept, and comes back.
+    assert query(calculator.kept_inputs()[storage_key(policy_json)]) == TYPED
+    calculator.open()
+    expect(field(page, "amount")).to_have_value(TYPED["amount"])
+
+
+@pytest.mark.parametrize("button", ["[data-restored-reset]", "form [data-reset]"],
+                         ids=["note-link", "form-button"])
+def test_back_to_the_defaults_forgets_the_kept_inputs(
+    calculator: Calculator, page: Page, button: str
+) -> None:
+    typed_and_kept(calculator)
+    calculator.open()
+    expect(page.locator(NOTE)).to_be_visible()
+    calculator.wait_computed(0)
+
+    before = calculator.computations()
+    page.click(button)
+    calculator.wait_computed(before)
+    for name in TYPED:
+        expect(field(page, name)).to_have_value(default(page, name))
+    expect(page.locator(NOTE)).to_be_hidden()
+    assert calculator.kept_inputs() == {}
+    assert urlsplit(page.url).query == ""
+    calculator.assert_shows(calculator.cpython())
+
+    calculator.open()
+    expect(page.locator(BOUND)).to_have_count(1)
+    expect(field(page, "amount")).to_have_value(default(page, "amount"))
+    expect(page.locator(NOTE)).to_be_hidden()
+
+
+def test_inputs_kept_for_another_policy_are_not_shown_and_are_removed(
+    calculator: Calculator, page: Page, policy_json: dict
+) -> None:
+    calculator.open()
+    expect(page.locator(BOUND)).to_have_count(1)
+    stale = {
+        storage_key(policy_json, version="0.9"): "amount=99999",  # an older version
+        storage_key(policy_json, content_hash="0" * 64): "amount=88888",  # same number, edited
+    }
+    elsewhere = {  # tidied by their own pages, not this one
+        storage_key(policy_json, "en"): "amount=55555",
+        storage_key(policy_json, version="0.9", calculator="dso"): "receivables=1",
+    }
+    for key, kept in {**stale, **elsewhere}.items():
+        calculator.keep(key, kept)
+
+    calculator.open()
+    expect(page.locator(BOUND)).to_have_count(1)
+    expect(field(page, "amount")).to_have_value(default(page, "amount"))
+    expect(page.locator(NOTE)).to_be_hidden()
+    assert calculator.kept_inputs() == elsewhere
+    calculator.assert_shows(calculator.cpython())  # the policy's defaults and their result
+
+
+@pytest.mark.parametrize("refusal", REFUSALS.values(), ids=list(REFUSALS))
+def test_a_browser_refusing_storage_still_computes(
+    new_context: Callable[..., BrowserContext], policy_json: dict, refusal: str
+) -> None:
+    """The form is bound, typed inputs are computed and linked, a reload shows the defaults.
+    (Material's own inline scripts, which read the colour palette from storage, throw then:
+    uncaught errors that are not the calculator's, so they are not counted here.)"""
+    context = new_context()
+    context.add_init_script(refusal)
+    page = context.new_page()
+    calculator = Calculator(page, policy_json.get("reference_rates") or {})
+
+    expected = typed_and_kept(calculator)
+    calculator.assert_shows(expected)
+    assert query(urlsplit(page.url).query) == TYPED
+
+    calculator.open()
+    expect(page.locator(BOUND)).to_have_count(1)
+    expect(field(page, "amount")).to_have_value(default(page, "amount"))
+    expect(page.locator(NOTE)).to_be_hidden()
+    calculator.wait_ready()
+    calculator.set("amount", "20000")
+    calculator.assert_shows(calculator.cpython())
