@@ -6,9 +6,19 @@ Debian's Chromium, median of ``--runs`` runs (at least 5):
 - first result after an input change, cold (new profile) and warm (same profile, new page
   load), against the floor: a bare page loading the same Pyodide files in a worker for ``1+1``
   (helpers of ``bench/calculator_startup.py``);
-- instant navigation: from the penalty page (Python ready) a click on the DSO page's link,
-  then an input change: ms from the click to the DSO result (no second start-up);
-- recalculation: ms from an input change to the result, Python ready;
+- instant navigation (the issue: "result ≤ 50 ms, Python stays ready, no second start-up"):
+  from the penalty page, Python ready, a click on the DSO page's link; ms from the click to the
+  first frame that shows the DSO page with its result (built into the page) and a bound form,
+  Python still ready and no second worker started, so that the page can recompute at once.
+  What an input change then costs on the new page is the next row, measured the same way as on
+  the first page. (Until now this row was the click followed at once by an input change, to
+  the recomputed result: two measures in one, plus the first computation of a calculator, which
+  the page now does unseen as soon as it can.)
+- recalculation (the issue: "each recalculation ≤ 20 ms after an input change"): ms from an
+  input change to the page's ``encours:computed`` event, the result shown. The first change
+  is made the moment Python is ready (as before); the "further changes" row is the median of
+  five more, made once the page is idle, as a reader makes them. On the DSO page reached by
+  instant navigation, one change once the page is idle;
 - batch: 10,000 invoices of a CSV file, from the file chosen to the totals shown;
 - bytes transferred by the calculator page cold and warm, and by a handbook page.
 
@@ -46,40 +56,66 @@ document.addEventListener("encours:computed", () => { window.__computed += 1; })
 """
 
 
-def timed_change(page: Page, trigger: str) -> float:
-    """ms from running ``trigger`` (JS) in the page to the next ``encours:computed``."""
-    return page.evaluate(
-        """(trigger) => new Promise((resolve) => {
-          const start = performance.now();
-          document.addEventListener("encours:computed", () => resolve(performance.now() - start),
-                                    { once: true });
-          (0, eval)(trigger);
-        })""",
-        trigger,
-    )
+# ms from setting the field ``name`` to ``value`` (an input event, as typing makes) to the
+# page's next ``encours:computed``.
+CHANGE = """([name, value]) => new Promise((resolve) => {
+  const start = performance.now();
+  document.addEventListener("encours:computed", () => resolve(performance.now() - start),
+                            { once: true });
+  const field = document.querySelector(`form[data-calculator] [name="${name}"]`);
+  field.value = value;
+  field.dispatchEvent(new Event("input", { bubbles: true }));
+})"""
+# Resolves once the page has had an idle moment (what a reader leaves between two actions).
+IDLE = """() => new Promise((resolve) => {
+  setTimeout(() => requestIdleCallback(() => resolve(), { timeout: 1000 }), 200);
+})"""
+# ms from a click on the DSO page's link to the first frame showing that page's result, the
+# form bound; with whether Python was then ready and the worker the same as before the click.
+NAVIGATE = """() => new Promise((resolve) => {
+  const state = window.encoursCalculators;
+  const worker = state.worker;
+  const start = performance.now();
+  const shown = () => document.querySelector(
+    '[data-result-for="calculator-dso"] [data-output="dso"]:not(:empty)');
+  const watch = new MutationObserver(() => {
+    if (!document.querySelector('form[data-calculator="dso"][data-bound]') || !shown()) return;
+    watch.disconnect();
+    requestAnimationFrame(() => resolve({
+      ms: performance.now() - start,
+      ready: window.encoursCalculators === state && state.ready && state.worker === worker,
+    }));
+  });
+  watch.observe(document.body, { subtree: true, childList: true, attributes: true });
+  document.querySelector('nav a[href$="/calculators/dso/"]').click();
+})"""
 
 
-def navigation_and_recalculation(playwright, base_url: str) -> tuple[float, float]:
+def change(page: Page, name: str, value: str) -> float:
+    return page.evaluate(CHANGE, [name, value])
+
+
+def navigation_and_recalculation(playwright, base_url: str) -> dict[str, float]:
+    """One run on the penalty page then, by instant navigation, the DSO page (one profile)."""
     with new_profile(playwright, base_url, COUNT) as context:
         page = context.new_page()
+        workers: list[str] = []
+        page.on("worker", lambda worker: workers.append(worker.url))
         page.goto(PENALTY)
         page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
-        recalc = timed_change(page, """
-          const field = document.querySelector('form[data-calculator] [name="amount"]');
-          field.value = "12345"; field.dispatchEvent(new Event("input", { bubbles: true }));""")
-        navigate = page.evaluate("""() => new Promise((resolve) => {
-          const start = performance.now();
-          const done = () => resolve(performance.now() - start);
-          (function kick() {
-            const form = document.querySelector('form[data-calculator="dso"][data-bound]');
-            if (!form) return setTimeout(kick, 2);
-            form.addEventListener("encours:computed", done, { once: true });
-            form.querySelector('[name="receivables"]').value = "3000";
-            form.dispatchEvent(new Event("input", { bubbles: true }));
-          })();
-          document.querySelector('nav a[href$="/calculators/dso/"]').click();
-        })""")
-        return navigate, recalc
+        first = change(page, "amount", "12345")
+        further = []
+        for value in ("12346", "9000", "15000,50", "20000", "10000"):
+            page.evaluate(IDLE)
+            further.append(change(page, "amount", value))
+        page.evaluate(IDLE)
+        navigate = page.evaluate(NAVIGATE)
+        page.evaluate(IDLE)
+        on_dso = change(page, "receivables", "3000")
+        starts = sum(url.endswith("encours-worker.mjs") for url in workers)
+        return {"recalc_first": first, "recalc": median(further), "navigate": navigate["ms"],
+                "recalc_dso": on_dso,
+                "second_start": float(not navigate["ready"] or starts != 1)}
 
 
 def batch_ms(playwright, base_url: str, text: str) -> float:
@@ -118,7 +154,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="encours-bench-") as tmp:
         site = Path(tmp) / "site"
         rows: dict[str, list[float]] = {key: [] for key in (
-            "cold", "warm", "floor_cold", "floor_warm", "navigate", "recalc", "batch")}
+            "cold", "warm", "floor_cold", "floor_warm", "navigate", "recalc_first", "recalc",
+            "recalc_dso", "second_start", "batch")}
         with serve(site) as base_url, sync_playwright() as playwright:
             # Instant navigation follows only the sitemap's links: build for this address.
             completed = build(site, languages=("fr",), site_url=f"{base_url}/")
@@ -130,11 +167,11 @@ def main() -> int:
                 print(f"run {run + 1}/{runs}…", file=sys.stderr)
                 cold, warm = cold_and_warm(playwright, base_url, PENALTY, FIRST_RESULT)
                 floor_cold, floor_warm = cold_and_warm(playwright, base_url, BASELINE, None)
-                navigate, recalc = navigation_and_recalculation(playwright, base_url)
+                measured = navigation_and_recalculation(playwright, base_url)
                 for key, value in (("cold", cold["first"]), ("warm", warm["first"]),
                                    ("floor_cold", floor_cold["first"]),
                                    ("floor_warm", floor_warm["first"]),
-                                   ("navigate", navigate), ("recalc", recalc),
+                                   *measured.items(),
                                    ("batch", batch_ms(playwright, base_url, text))):
                     rows[key].append(value)
             page_cold = transferred(playwright, base_url, PENALTY, lambda page:
@@ -151,9 +188,16 @@ def main() -> int:
     print(f"{'   floor: bare Pyodide in a worker, 1+1, cold':<58}{m['floor_cold']:>8.0f}")
     print(f"{'first result after an input change, warm':<58}{m['warm']:>8.0f}{'≤ 600':>14}")
     print(f"{'   floor: bare Pyodide in a worker, 1+1, warm':<58}{m['floor_warm']:>8.0f}")
-    print(f"{'instant navigation penalty → DSO: click to result':<58}{m['navigate']:>8.0f}"
-          f"{'≤ 50':>14}")
-    print(f"{'recalculation: input change to result':<58}{m['recalc']:>8.1f}{'≤ 20':>14}")
+    print(f"{'instant navigation penalty → DSO: click to its result shown':<58}"
+          f"{m['navigate']:>8.0f}{'≤ 50':>14}")
+    starts = sum(rows["second_start"])
+    print(f"{'   runs with a second Python start-up (or not ready)':<58}{starts:>8.0f}{'0':>14}")
+    print(f"{'recalculation: first change, as Python becomes ready':<58}"
+          f"{m['recalc_first']:>8.1f}{'≤ 20':>14}")
+    print(f"{'recalculation: further changes (median of 5 a run)':<58}{m['recalc']:>8.1f}"
+          f"{'≤ 20':>14}")
+    print(f"{'recalculation on the DSO page after instant navigation':<58}"
+          f"{m['recalc_dso']:>8.1f}{'≤ 20':>14}")
     print(f"{'batch: 10,000 invoices, file chosen to totals shown':<58}{m['batch']:>8.0f}"
           f"{'< 2000':>14}")
     print()

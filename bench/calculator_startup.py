@@ -10,10 +10,13 @@ machine's load hits every row alike):
 - (b) calculator, warm: the same profile opens the page again (files cached);
 - (c) baseline, cold and warm: a bare page, written next to the site, that loads the same
   Pyodide files in a module Web Worker and evaluates ``1+1``;
+- (d) the calculator page of a copy of the site without the Python memory snapshot: what (a)
+  and (b) would be with a normal Python start (the snapshot's gain, side by side);
 
 plus the bytes a handbook page (the home page) and the calculator page transfer with an empty
-cache. Times are taken in the page (``performance.now()``, whose origin is the navigation
-start), so neither Playwright nor the browser's own start-up is counted.
+cache, and the calculator page again with its files cached. Times are taken in the page
+(``performance.now()``, whose origin is the navigation start), so neither Playwright nor the
+browser's own start-up is counted.
 
 Each profile is a folder on disk, as a reader's is: Playwright opens one only by launching
 Chromium with it, so every run launches Chromium once. An in-memory context
@@ -27,6 +30,8 @@ Nothing is asserted: read the table.
 from __future__ import annotations
 
 import argparse
+import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -39,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 
-from tests.support.harness import BOOT_TIMEOUT_MS, build, chromium_options, serve
+from tests.support.harness import BOOT_TIMEOUT_MS, Traffic, build, chromium_options, serve
 
 HOME = "/"
 CALCULATOR = "/calculators/penalty/"
@@ -86,6 +91,17 @@ def write_baseline(site: Path) -> str:
     return version
 
 
+def without_snapshot(site: Path, copy: Path) -> Path:
+    """A copy of ``site`` whose calculator pages name no snapshot (a normal Python start)."""
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("snapshot-*.bin"))
+    for page in copy.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        stripped = re.sub(r' data-snapshot="[^"]*"', "", html)
+        if stripped != html:
+            page.write_text(stripped, encoding="utf-8")
+    return copy
+
+
 @contextmanager
 def new_profile(
     playwright: Playwright, base_url: str, init: str | None = FIRST_RESULT
@@ -124,26 +140,28 @@ def cold_and_warm(playwright: Playwright, base_url: str, path: str, init: str | 
 
 
 def transferred(
-    playwright: Playwright, base_url: str, path: str, settle: Callable[[Page], Any]
+    playwright: Playwright, base_url: str, traffic: Traffic, path: str,
+    settle: Callable[[Page], Any], *, warm: bool = False
 ) -> tuple[int, int, str]:
-    """Bytes of response bodies and number of requests for ``path`` with an empty cache, and
-    the browser's version."""
+    """Bytes the server sent (headers and bodies) and its number of responses for ``path`` with
+    an empty cache (or, ``warm``, opened again after a first visit), and the browser's version.
+    Counted by the server: a file the browser takes from its cache costs nothing, a revalidated
+    one (304) its headers."""
     with new_profile(playwright, base_url) as context:
-        finished = []
+        if warm:
+            page = context.new_page()
+            page.goto(path)
+            settle(page)
+            page.wait_for_load_state("networkidle")
+            page.close()
+        traffic.reset()
         page = context.new_page()
-        page.on("requestfinished", lambda request: finished.append(request))
         page.goto(path)
         settle(page)
         page.wait_for_load_state("networkidle")
-        total = 0
-        for request in finished:
-            size = request.sizes()["responseBodySize"]
-            response = request.response()
-            if response is not None:  # a worker's own script reports 0: trust Content-Length
-                size = max(size, int(response.headers.get("content-length") or 0))
-            total += size
+        sent = (traffic.bytes, traffic.responses)
         version = context.browser.version if context.browser else "?"
-    return total, len(finished), version
+    return *sent, version
 
 
 def median(values: list[float | None]) -> float:
@@ -163,21 +181,26 @@ def main() -> int:
             print("The handbook does not build: nothing to measure.", file=sys.stderr)
             return 1
         version = write_baseline(site)
+        plain = without_snapshot(site, Path(tmp) / "site-without-snapshot")
 
-        with serve(site) as base_url, sync_playwright() as playwright:
+        def settle(page: Page) -> None:
+            page.wait_for_function(FIRST_RESULT_DONE, timeout=BOOT_TIMEOUT_MS)
+
+        traffic = Traffic()
+        with serve(site, traffic=traffic) as base_url, serve(plain) as plain_url, \
+                sync_playwright() as playwright:
             calculator: list[list[dict]] = []
             baseline: list[list[dict]] = []
+            normal: list[list[dict]] = []
             for run in range(runs):
                 print(f"run {run + 1}/{runs}…", file=sys.stderr)
                 calculator.append(cold_and_warm(playwright, base_url, CALCULATOR, FIRST_RESULT))
                 baseline.append(cold_and_warm(playwright, base_url, BASELINE, None))
-            home = transferred(playwright, base_url, HOME, lambda page: None)
-            calculator_page = transferred(
-                playwright,
-                base_url,
-                CALCULATOR,
-                lambda page: page.wait_for_function(FIRST_RESULT_DONE, timeout=BOOT_TIMEOUT_MS),
-            )
+                normal.append(cold_and_warm(playwright, plain_url, CALCULATOR, FIRST_RESULT))
+            home = transferred(playwright, base_url, traffic, HOME, lambda page: None)
+            calculator_page = transferred(playwright, base_url, traffic, CALCULATOR, settle)
+            calculator_warm = transferred(playwright, base_url, traffic, CALCULATOR, settle,
+                                          warm=True)
 
     def column(rows: list[list[dict]], index: int, key: str = "first") -> float:
         return median([row[index][key] for row in rows])
@@ -194,11 +217,14 @@ def main() -> int:
           f"{column(calculator, 0, 'boot'):>10.0f}{column(calculator, 1, 'boot'):>10.0f}")
     print(f"{'(c) baseline: Pyodide in a worker, 1+1':<54}{base_cold:>10.0f}{base_warm:>10.0f}")
     print(f"{'ratio a/c (warm: b/c warm)':<54}{cold / base_cold:>10.2f}{warm / base_warm:>10.2f}")
+    print(f"{'(d) calculator page without the snapshot':<54}"
+          f"{column(normal, 0):>10.0f}{column(normal, 1):>10.0f}")
     print()
-    print(f"{'transferred with an empty cache':<54}{'bytes':>14}{'requests':>10}")
+    print(f"{'sent by the server':<54}{'bytes':>14}{'responses':>10}")
     for label, (size, count, _) in (
-        (f"handbook page ({HOME})", home),
-        (f"calculator page ({CALCULATOR})", calculator_page),
+        (f"handbook page ({HOME}), empty cache", home),
+        (f"calculator page ({CALCULATOR}), empty cache", calculator_page),
+        (f"calculator page ({CALCULATOR}), files cached", calculator_warm),
     ):
         print(f"{label:<54}{size:>14,}{count:>10}")
     return 0

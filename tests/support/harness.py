@@ -21,6 +21,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -81,7 +82,34 @@ def build(
     )
 
 
-def _handler(directory: Path, wasm_type: str) -> Callable[..., SimpleHTTPRequestHandler]:
+@dataclass
+class Traffic:
+    """What a server sent: responses and bytes (status line, headers and body)."""
+
+    responses: int = 0
+    bytes: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def reset(self) -> None:
+        with self.lock:
+            self.responses = self.bytes = 0
+
+
+class _CountingWriter:
+    def __init__(self, raw: Any, traffic: Traffic) -> None:
+        self.raw, self.traffic = raw, traffic
+
+    def write(self, data: bytes) -> int:
+        with self.traffic.lock:
+            self.traffic.bytes += len(data)
+        return self.raw.write(data)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.raw, name)
+
+
+def _handler(directory: Path, wasm_type: str,
+             traffic: Traffic | None) -> Callable[..., SimpleHTTPRequestHandler]:
     class Handler(SimpleHTTPRequestHandler):
         extensions_map = {  # noqa: RUF012 (the class attribute http.server reads)
             **SimpleHTTPRequestHandler.extensions_map,
@@ -95,6 +123,17 @@ def _handler(directory: Path, wasm_type: str) -> Callable[..., SimpleHTTPRequest
         def log_message(self, *args: Any) -> None:
             pass  # the tests watch requests in the browser; the server stays quiet
 
+        def setup(self) -> None:
+            super().setup()
+            if traffic is not None:
+                self.wfile = _CountingWriter(self.wfile, traffic)
+
+        def send_response(self, code: int, message: str | None = None) -> None:
+            if traffic is not None:
+                with traffic.lock:
+                    traffic.responses += 1
+            super().send_response(code, message)
+
     return functools.partial(Handler, directory=str(directory))
 
 
@@ -107,13 +146,15 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(directory: Path, *, wasm_type: str = WASM) -> Iterator[str]:
+def serve(directory: Path, *, wasm_type: str = WASM,
+          traffic: Traffic | None = None) -> Iterator[str]:
     """Serve ``directory`` on a free port of 127.0.0.1; yields the base URL (no trailing slash).
 
     ``wasm_type`` is the Content-Type of ``.wasm`` files: anything but ``application/wasm``
-    imitates a misconfigured server, on which Pyodide never finishes loading.
+    imitates a misconfigured server, on which Pyodide never finishes loading. ``traffic``, if
+    given, counts what the server sends (what the browser really downloads, cache or not).
     """
-    server = _QuietServer(("127.0.0.1", 0), _handler(directory, wasm_type))
+    server = _QuietServer(("127.0.0.1", 0), _handler(directory, wasm_type, traffic))
     thread = threading.Thread(target=server.serve_forever, name="encours-site", daemon=True)
     thread.start()
     try:
