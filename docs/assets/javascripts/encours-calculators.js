@@ -17,6 +17,7 @@
     listeners: new Set(),
   };
   // Tests may shorten the bounded wait; the default leaves room for a slow cold start.
+  const WARM_UP_ROUNDS = 200; // measured: what V8 needs to optimise the interpreter after a snapshot
   const bootTimeoutMs = () => window.__encoursBootTimeoutMs || 45000;
 
   function notify() {
@@ -373,13 +374,15 @@
       return any;
     }
 
-    // A calculator's first computation in the worker is several times slower than the next ones
-    // (code run for the first time): do it once, unseen, as soon as Python is ready, so that the
-    // reader's first change is as quick as the next ones. The answer is the result already shown.
+    // A calculator's first computations in the worker are several times slower than the next
+    // ones (code run for the first time, not yet optimised): the worker runs this page's own
+    // computation a few times, unseen, as soon as Python is ready, so that the reader's first
+    // change is as quick as the next ones.
     function warmUp() {
       if (warmed || touched || !state.ready || !form.isConnected) return;
       warmed = true;
-      compute(name, payloadFromForm());
+      state.worker.postMessage({ type: "warm", calculator: name, payload: payloadFromForm(),
+                                 rounds: WARM_UP_ROUNDS });
     }
 
     const listener = () => {
