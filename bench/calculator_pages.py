@@ -20,7 +20,7 @@ Debian's Chromium, median of ``--runs`` runs (at least 5):
   five more, made once the page is idle, as a reader makes them. On the DSO page reached by
   instant navigation, one change once the page is idle;
 - batch: 10,000 invoices of a CSV file, from the file chosen to the totals shown;
-- bytes transferred by the calculator page cold and warm, and by a handbook page.
+- bytes the server sends for the calculator page cold and warm, and for a handbook page.
 
 Run: ``.venv/bin/python bench/calculator_pages.py [--runs N]``. Nothing is asserted.
 """
@@ -47,7 +47,7 @@ from calculator_startup import (
 from playwright.sync_api import Page, sync_playwright
 
 from tests.calculators.test_calc_batch import invoices_csv
-from tests.support.harness import BOOT_TIMEOUT_MS, PYTHON_READY, build, serve
+from tests.support.harness import BOOT_TIMEOUT_MS, PYTHON_READY, Traffic, build, serve
 
 PENALTY, DSO, HOME = "/calculators/penalty/", "/calculators/dso/", "/"
 COUNT = """
@@ -131,21 +131,6 @@ def batch_ms(playwright, base_url: str, text: str) -> float:
         return float(page.get_attribute(".encours-batch", "data-ms"))
 
 
-def warm_bytes(playwright, base_url: str, path: str) -> int:
-    with new_profile(playwright, base_url, None) as context:
-        page = context.new_page()
-        page.goto(path)
-        page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
-        page.close()
-        finished = []
-        page = context.new_page()
-        page.on("requestfinished", lambda request: finished.append(request))
-        page.goto(path)
-        page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
-        page.wait_for_load_state("networkidle")
-        return sum(max(request.sizes()["responseBodySize"], 0) for request in finished)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -156,7 +141,8 @@ def main() -> int:
         rows: dict[str, list[float]] = {key: [] for key in (
             "cold", "warm", "floor_cold", "floor_warm", "navigate", "recalc_first", "recalc",
             "recalc_dso", "second_start", "batch")}
-        with serve(site) as base_url, sync_playwright() as playwright:
+        traffic = Traffic()
+        with serve(site, traffic=traffic) as base_url, sync_playwright() as playwright:
             # Instant navigation follows only the sitemap's links: build for this address.
             completed = build(site, languages=("fr",), site_url=f"{base_url}/")
             if completed.returncode != 0:
@@ -174,11 +160,12 @@ def main() -> int:
                                    *measured.items(),
                                    ("batch", batch_ms(playwright, base_url, text))):
                     rows[key].append(value)
-            page_cold = transferred(playwright, base_url, PENALTY, lambda page:
-                                    page.wait_for_function(PYTHON_READY,
-                                                           timeout=BOOT_TIMEOUT_MS))
-            page_warm = warm_bytes(playwright, base_url, PENALTY)
-            home = transferred(playwright, base_url, HOME, lambda page: None)
+            def ready(page: Page) -> None:
+                page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
+
+            page_cold = transferred(playwright, base_url, traffic, PENALTY, ready)
+            page_warm = transferred(playwright, base_url, traffic, PENALTY, ready, warm=True)
+            home = transferred(playwright, base_url, traffic, HOME, lambda page: None)
     m = {key: median(values) for key, values in rows.items()}
     print()
     print(f"Calculator pages: median of {runs} runs, localhost, no compression")
@@ -201,10 +188,11 @@ def main() -> int:
     print(f"{'batch: 10,000 invoices, file chosen to totals shown':<58}{m['batch']:>8.0f}"
           f"{'< 2000':>14}")
     print()
-    print(f"{'bytes transferred':<58}{'bytes':>14}")
-    print(f"{'calculator page, cold (empty cache)':<58}{page_cold[0]:>14,}")
-    print(f"{'calculator page, warm (cached)':<58}{page_warm:>14,}")
-    print(f"{'handbook page (home), cold':<58}{home[0]:>14,}")
+    print(f"{'sent by the server (headers and bodies)':<58}{'bytes':>14}{'responses':>10}")
+    for label, (size, count, _) in (("calculator page, cold (empty cache)", page_cold),
+                                    ("calculator page, warm (files cached)", page_warm),
+                                    ("handbook page (home), cold", home)):
+        print(f"{label:<58}{size:>14,}{count:>10}")
     return 0
 
 
