@@ -40,11 +40,11 @@ def run(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
     elif not isinstance(payload, Mapping):
         problems.append(Problem("payload", t("error.payload")))
     if problems:
-        return _errors(problems)
+        return error_answer(problems)
     try:
         return ADAPTERS[name](payload, t)
     except Rejected as rejected:
-        return _errors(rejected.problems)
+        return error_answer(rejected.problems)
 
 
 def run_text(name: str, text: str) -> dict[str, Any]:
@@ -55,12 +55,12 @@ def run_text(name: str, text: str) -> dict[str, Any]:
     ``RecursionError`` as CPython does.
     """
     if _too_deep(text):
-        return _errors([Problem("payload", Catalogue()("error.json_depth", depth=MAX_DEPTH))])
+        return error_answer([Problem("payload", Catalogue()("error.json_depth", depth=MAX_DEPTH))])
     try:
         payload = json.loads(text, parse_float=Decimal, parse_constant=Decimal)
     except (ValueError, RecursionError) as error:
         line, column = getattr(error, "lineno", 1), getattr(error, "colno", 1)
-        return _errors([Problem("payload", Catalogue()("error.json", line=line,
+        return error_answer([Problem("payload", Catalogue()("error.json", line=line,
                                                        column=column))])
     return run(name, payload)
 
@@ -128,7 +128,7 @@ def _describe_output(output: Output, scope: str, t: Catalogue) -> dict[str, Any]
     return described
 
 
-def _errors(problems: list[Problem]) -> dict[str, Any]:
+def error_answer(problems: list[Problem]) -> dict[str, Any]:
     """``{"errors": [...]}`` with one entry per field (messages of a field joined)."""
     merged: dict[str, list[str]] = {}
     for problem in problems:

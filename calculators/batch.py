@@ -28,7 +28,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import dso
-from .api import _errors, run
+from .api import error_answer, run
 from .forms import PenaltyBatch, Rejected
 from .inputs import Invalid, explain, parse_month, parse_number
 from .messages import LANGS, Catalogue
@@ -239,7 +239,7 @@ def penalty_csv(text: str, terms: Mapping[str, Any], *,
                     progress(min(start + CHUNK, len(records)), len(records))
             answer = lines.answer(periods=preview)
         except Rejected as rejected:
-            return _errors(rejected.problems)  # a term of the form: shown there
+            return error_answer(rejected.problems)  # a term of the form: shown there
     line_errors = _line_errors(problems, lang, max_line_errors)
     if answer is None or not answer["invoices"]:
         return _no_usable_line(problems, line_errors, lang)

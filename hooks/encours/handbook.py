@@ -12,8 +12,6 @@ strict mode.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +20,7 @@ from encours import assets
 from encours.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogue
 from encours.policy import Policy, load_policy
 from encours.render import Runtime, render_pages
+from encours.render.calculator_pages import policy_hash
 from encours.snapshot import SnapshotUnavailable, cache_folder, pyodide_snapshot
 from encours.versions import page as versions
 from encours.versions.history import build_history
@@ -44,15 +43,13 @@ class Handbook:
 
 def policy_json(policy: Policy) -> dict[str, Any]:
     """What the calculators read in the browser: the policy's values, version and content hash."""
-    data = policy.model_dump(mode="json")
-    digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
     return {
         "version": policy.document.version,
         "effective_date": policy.document.effective_date.isoformat(),
-        "content_hash": digest,
+        "content_hash": policy_hash(policy),
         "currency": policy.company.currency,
         "reference_rates": policy.rates.reference_rates() if policy.rates else {},
-        "policy": data,
+        "policy": policy.model_dump(mode="json"),
     }
 
 
