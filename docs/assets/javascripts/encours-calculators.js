@@ -229,6 +229,7 @@
     let touched = false;
     let edited = false; // by the reader since the page opened or was reset: worth keeping
     let warmed = false;
+    let lastSent = ""; // the payload of the last computation asked for, as JSON
 
     function payloadFromForm() {
       const payload = { lang };
@@ -333,7 +334,9 @@
       do {
         again = false;
         const started = performance.now();
-        const answer = compute(name, payloadFromForm());
+        const payload = payloadFromForm();
+        lastSent = JSON.stringify(payload);
+        const answer = compute(name, payload);
         keepInputs(); // while Python computes
         const values = await answer;
         form.dataset.lastComputeMs = String(Math.round(performance.now() - started));
@@ -416,6 +419,9 @@
 
     function onEdit(event) {
       applyConditions(event.target);
+      // A typed value fires "input" then, on leaving the field, "change": same inputs, no need
+      // to compute them again.
+      if (state.ready && !computing && JSON.stringify(payloadFromForm()) === lastSent) return;
       form.dataset.waiting = "1";
       edited = true;
       recalculate();
