@@ -47,7 +47,6 @@
         state.ready = true;
         state.bootMs = data.ms;
         state.bootFrom = data.from; // "snapshot" or "start"
-        state.bootStages = data.stages;
       } else if (data.type === "failed") {
         state.failed = { reason: "error", detail: data.message };
       } else if (data.type === "progress") {

@@ -2,7 +2,7 @@
 // {id, calculator, payload} messages with {id, result}. Runs as a module Web Worker so that
 // Python never blocks the page and survives Material's instant navigation.
 //
-// Messages to the page: {type: "status", stage, step, steps}, {type: "ready", ms},
+// Messages to the page: {type: "status", stage, step, steps}, {type: "ready", ms, from},
 // {type: "failed", message}, {id, result}, and for files {id, type: "progress", done, total}.
 // A file is {id, file: "penalty" | "dso", text, terms}: its lines are computed by
 // calculators.batch (the same code as the command line), with progress between chunks.
@@ -11,8 +11,6 @@ let runCalculator = null;
 let runFile = null;
 let referenceRates = {}; // the policy's own rate values, which take precedence over the shipped tables
 let booting = null;
-const stages = {}; // ms from the worker's start to each stage of the boot, for the benchmarks
-const mark = (stage) => { stages[stage] = Math.round(performance.now()); };
 
 function status(stage, step, steps) {
   postMessage({ type: "status", stage, step, steps });
@@ -34,7 +32,6 @@ async function startPython({ runtimeURL, bundleURL, snapshotURL }) {
   bundle.catch(() => {});
   snapshot?.catch(() => {});
   const { loadPyodide, version } = await import(new URL("pyodide.mjs", runtimeURL).href);
-  mark("module");
   if (snapshot) {
     const expected = `${version} ${new URL(bundleURL).pathname.split("/").pop()}`;
     try {
@@ -62,7 +59,6 @@ async function boot({ assets, runtime, bundle, snapshot }) {
   status("runtime", 1, 3);
   const policy = fetch(policyURL).then((response) => response.json());
   const { pyodide, from } = await startPython({ runtimeURL, bundleURL, snapshotURL });
-  mark("python");
   const api = pyodide.pyimport("calculators.batch");
   referenceRates = (await policy).reference_rates || {};
   status("ready", 3, 3);
@@ -78,8 +74,7 @@ async function boot({ assets, runtime, bundle, snapshot }) {
       if (typeof text !== "string") text.destroy();
     }
   };
-  mark("ready");
-  postMessage({ type: "ready", ms: Math.round(performance.now() - started), from, stages });
+  postMessage({ type: "ready", ms: Math.round(performance.now() - started), from });
 }
 
 const withRates = (payload) => JSON.stringify({ reference_rates: referenceRates, ...payload });
