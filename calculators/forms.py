@@ -9,7 +9,6 @@ penalty calculator for a long list of invoices given a part at a time (a file's 
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -430,10 +429,7 @@ class PenaltyBatch:
                 and (paid is None or type(paid) is str)):
             return None
         try:
-            if type(raw_amount) is str and _PLAIN_AMOUNT.fullmatch(raw_amount):
-                amount = Decimal(raw_amount)  # what parse_number gives, without its checks
-            else:
-                amount = parse_number(raw_amount, money=True)
+            amount = parse_number(raw_amount, money=True)
             dates = self._dates
             due_date = dates.get(due)
             if due_date is None:
@@ -452,12 +448,6 @@ class PenaltyBatch:
                 "customer": (customer and customer.strip()) or None,
                 "amount": amount, "due_date": due_date, "payment_date": paid_on,
                 "payments": None}
-
-
-_PLAIN_AMOUNT = re.compile(r"[0-9]{1,90}(?:\.[0-9]{1,20})?")
-"""An amount :func:`parse_number` reads as ``Decimal(text)``, well within its limits of
-:data:`~calculators.inputs.MAX_INTEGER_DIGITS` and :data:`~calculators.inputs.MAX_DECIMAL_DIGITS`
-digits."""
 
 
 def _plain_text(raw: Any) -> bool:
