@@ -20,7 +20,8 @@ from calculators import batch
 from encours.i18n import Catalogue
 from encours.policy import load_policy
 from encours.render.calculator_pages import CALCULATORS, policy_defaults
-from tests.browser.conftest import RESULT_SHOWN, cell_value, same_value
+from tests.browser.conftest import RESULT_SHOWN
+from tests.support.calculator_page import assert_result
 from tests.support.harness import BOOT_TIMEOUT_MS, PYTHON_READY, ROOT
 
 pytestmark = pytest.mark.browser
@@ -122,20 +123,7 @@ def cpython(page: Page, policy_json: dict[str, Any]) -> dict[str, Any]:
 def assert_shows(page: Page, expected: dict[str, Any]) -> None:
     """Every value and row of the result area is CPython's ``expected``; hidden outputs are
     those CPython leaves empty."""
-    assert "errors" not in expected, expected
-    shown = page.evaluate(RESULT_SHOWN)
-    for name, output in shown["outputs"].items():
-        if expected.get(name) is None:
-            continue  # an output this input does not produce: its row is hidden
-        assert same_value(output["value"], expected[name]), (name, output, expected[name])
-    for name, rows in shown["rows"].items():
-        expected_rows = expected.get(name) or []
-        assert len(rows) == len(expected_rows), name
-        for row, expected_row in zip(rows, expected_rows, strict=True):
-            for column, cell in row.items():
-                assert cell["value"] == cell_value(expected_row.get(column)), (name, column)
-    for name, items in shown["lists"].items():
-        assert items == (expected.get(name) or []), name
+    assert_result(page.evaluate(RESULT_SHOWN), expected, empty_hidden=True)
 
 
 def wait_output(page: Page, name: str, value: str) -> None:
