@@ -43,8 +43,12 @@ def follow_links(page: Page, url: str, *, hops: int = 3) -> None:
         assert choices, f"{page.url} has no link to follow towards {url}"
         index = max(choices)[2]
         href = hrefs[index]
+        title = page.title()
         links.nth(index).click()
         page.wait_for_url(href)
+        # Instant navigation changes the URL before it swaps the content in: wait for the new
+        # page (its title), or the next hop would read the links of the old one.
+        page.wait_for_function("(title) => document.title !== title", arg=title)
     assert page.url == url, f"{url} is not reachable by links within {hops} clicks"
 
 
