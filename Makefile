@@ -5,12 +5,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 ADDR ?= 127.0.0.1:8000
-# Handbook language: `make build` builds French at the root and English under en/, with a
-# language switch; `make build LANG=en` (or fr) builds that language alone, and `make serve
-# LANG=en` serves it. The shell's locale LANG (e.g. C.UTF-8) is not a handbook language.
+# Handbook language: `make build` builds every language of mkdocs.yml (French at the root,
+# English under en/), with a language switch; `make build LANG=en` (or fr) builds that language
+# alone. The shell's locale LANG (e.g. C.UTF-8) is not a handbook language.
 HANDBOOK_LANG := $(if $(filter fr en,$(LANG)),$(LANG),)
-export ENCOURS_LANG := $(or $(HANDBOOK_LANG),fr)
-export PYTHONPATH := $(CURDIR)/hooks:$(CURDIR)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help setup serve build test validate schema diff pdf screenshots bench clean browser
@@ -28,9 +26,12 @@ help:
 	@echo "make clean     remove everything generated or installed here"
 
 # --- set-up ---------------------------------------------------------------------------------
-$(VENV)/.installed: requirements.txt
+# The pinned packages, then this repository as an editable package (encours, calculators and
+# the MkDocs plugin importable from anywhere, the `encours` command on the venv's PATH).
+$(VENV)/.installed: requirements.txt pyproject.toml
 	@test -x $(PY) || { echo "Creating $(VENV) with $$($(PYTHON) --version)"; $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -76,7 +77,7 @@ TO ?=
 FORMAT ?= text
 
 diff: $(VENV)/.installed
-	@$(PY) -m encours diff --from "$(FROM)" --to "$(TO)" --format $(FORMAT) --lang $(ENCOURS_LANG)
+	@$(PY) -m encours diff --from "$(FROM)" --to "$(TO)" --format $(FORMAT) --lang $(or $(HANDBOOK_LANG),fr)
 
 # Headless Chromium prints the handbook's print page (no LaTeX): the whole procedure, then the
 # one-page "fiche réflexe" for sales.

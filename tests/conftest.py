@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,10 +12,6 @@ from typing import Any
 import pytest
 
 from tests.support.harness import build, serve
-
-# Builds of copies of the project (in temporary folders) take the Pyodide snapshot from this
-# repository's cache instead of making their own (see encours.snapshot).
-os.environ.setdefault("ENCOURS_CACHE_DIR", str(Path(__file__).resolve().parents[1] / ".cache"))
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import pytest
 
 from encours.policy.messages import CATALOGUE, format_number, message
 
-PACKAGE = Path(__file__).resolve().parents[2] / "hooks" / "encours"
+PACKAGE = Path(__file__).resolve().parents[2] / "encours"
 
 
 def fields(text: str) -> set[str]:

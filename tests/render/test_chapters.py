@@ -111,7 +111,7 @@ def test_no_placeholder_is_left_unresolved(french, english) -> None:
 
 def test_english_labels_are_complete(english) -> None:
     assert english.warnings == []
-    folder = ROOT / "hooks" / "encours" / "labels"
+    folder = ROOT / "encours" / "labels"
     for name in CHAPTER_LABEL_FILES:
         source = folder / name
         for key, translations in yaml.safe_load(source.read_text(encoding="utf-8")).items():

@@ -15,7 +15,7 @@ import yaml
 from tests.render.test_chapters import HOSTILE, _hostile
 from tests.support.harness import ROOT, build
 
-PROJECT = ("mkdocs.yml", "policy", "calculators", "docs", "hooks")
+PROJECT = ("mkdocs.yml", "policy", "docs")
 
 
 @pytest.fixture(scope="module")

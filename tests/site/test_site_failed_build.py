@@ -15,7 +15,7 @@ import pytest
 from tests.support.harness import ROOT, build
 
 # What a build reads; node_modules (the pinned Pyodide and Mermaid) is linked, not copied.
-PROJECT = ("mkdocs.yml", "policy", "calculators", "docs", "hooks")
+PROJECT = ("mkdocs.yml", "policy", "docs")
 
 
 def copy_project(target: Path) -> Path:

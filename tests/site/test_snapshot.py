@@ -128,8 +128,7 @@ def test_a_build_without_snapshot_warns_and_pages_start_python_normally(
     monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(snapshot.shutil, "which", lambda _name: None)
-    monkeypatch.setenv("ENCOURS_CACHE_DIR", str(ROOT / ".cache" / "no-snapshot-test"))
-    handbook = build_handbook(ROOT)
+    handbook = build_handbook(ROOT, cache_dir=ROOT / ".cache" / "no-snapshot-test")
     assert any("Node.js is not installed" in warning for warning in handbook.warnings)
     assert not [asset for asset in handbook.assets if "snapshot-" in asset.path]
     assert any(asset.path.endswith("pyodide.asm.wasm") for asset in handbook.assets)

@@ -3,8 +3,8 @@
 One place for what the browser tests (``tests/browser``), the built-site tests (``tests/site``)
 and the benchmark (``bench/calculator_startup.py``) share:
 
-- :func:`build` runs ``encours.build.build_site`` for a project folder in a child process and
-  returns its exit code and output (the build prints through MkDocs);
+- :func:`build` runs ``encours build`` for a project folder in a child process and returns its
+  exit code and output (the build prints through MkDocs);
 - :func:`serve` serves a folder on a free localhost port with the MIME types Pyodide needs
   (``.wasm`` as ``application/wasm``, ``.mjs`` as JavaScript), or with a wrong ``.wasm`` type to
   exercise the page's bounded wait;
@@ -45,14 +45,7 @@ PYTHON_READY = "() => window.encoursCalculators?.ready === true"
 # What `make build` builds: French at the root, English under en/.
 LANGUAGES = ("fr", "en")
 
-_BUILD = (
-    "import sys\n"
-    "from pathlib import Path\n"
-    "from encours.build import build_site\n"
-    "root, site_dir, languages = sys.argv[1:]\n"
-    "raise SystemExit(build_site(Path(root), site_dir=Path(site_dir),"
-    " languages=languages.split(',')))\n"
-)
+CACHE = ROOT / ".cache"  # builds of copies of the project share this repository's snapshot
 
 
 def build(
@@ -62,20 +55,25 @@ def build(
     languages: tuple[str, ...] = LANGUAGES,
     site_url: str | None = None,
 ) -> subprocess.CompletedProcess:
-    """Build the project at ``root`` into ``site_dir`` with ``encours.build.build_site``.
+    """Build the project at ``root`` (its mkdocs.yml, policy and docs) into ``site_dir`` with
+    ``encours build``, in a child process; returns the exit code and the output.
 
-    Runs in a child process whose ``encours`` and ``calculators`` come from ``root``, so a copy of
-    the project builds with its own code. ``site_url`` is where the site will be served
-    (``ENCOURS_SITE_URL``): Material's instant navigation only follows links listed in the
-    sitemap, whose addresses come from it. Returns the exit code and the output.
+    ``site_url`` is where the site will be served: Material's instant navigation only follows
+    links listed in the sitemap, whose addresses come from it.
     """
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root / "hooks"), str(root)])}
+    command = [
+        sys.executable, "-m", "encours", "build",
+        "--config-file", str(root / "mkdocs.yml"),
+        "--site-dir", str(site_dir),
+        "--lang", "all" if tuple(languages) == LANGUAGES else ",".join(languages),
+        "--cache-dir", str(CACHE),
+    ]
     if site_url is not None:
-        env["ENCOURS_SITE_URL"] = site_url
+        command += ["--site-url", site_url]
     return subprocess.run(
-        [sys.executable, "-c", _BUILD, str(root), str(site_dir), ",".join(languages)],
+        command,
         cwd=root,
-        env=env,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
         check=False,

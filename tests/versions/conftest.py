@@ -12,9 +12,8 @@
   change of a role title.
 - branch ``broken``: version 2026.3 with a validation error (a number written in words).
 
-Projects around it (``project_tree``) have what ``build_handbook`` and MkDocs need: the policy,
-the calculators and node_modules (linked), hooks/ and docs/ (copied, since the MkDocs hook finds
-the project from its own file).
+Projects around it (``project_tree``) have what ``build_handbook`` and MkDocs need besides the
+installed packages: the policy, mkdocs.yml and docs/ (copied), node_modules (linked).
 """
 
 from __future__ import annotations
@@ -102,30 +101,19 @@ def edit(policy: Path, name: str, old: str, new: str, count: int = 1) -> None:
 def project_tree(target: Path) -> Path:
     """A project folder around ``target/policy``: what the handbook build reads besides it."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("calculators", "node_modules"):
-        (target / name).symlink_to(ROOT / name, target_is_directory=True)
+    (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    ignore = shutil.ignore_patterns("__pycache__")
-    shutil.copytree(ROOT / "hooks", target / "hooks", ignore=ignore)
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=ignore)
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("__pycache__"))
     return target
 
 
-_BUILD = (
-    "import sys\n"
-    "from pathlib import Path\n"
-    "from encours.build import build_site\n"
-    "raise SystemExit(build_site(Path(sys.argv[1]), site_dir=Path(sys.argv[2])))\n"
-)
-
-
 def build_site(root: Path, site: Path) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of the French handbook of the project ``root``, with that
-    project's own code, in a child process: its exit code and output."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root / "hooks"), str(root)]),
-           "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-c", _BUILD, str(root), str(site)], cwd=root,
-                          env=env, capture_output=True, text=True, check=False)
+    """``encours build --lang fr`` (strict) of the project ``root``, in a child process: its exit
+    code and output."""
+    command = [sys.executable, "-m", "encours", "build", "--config-file", str(root / "mkdocs.yml"),
+               "--site-dir", str(site), "--lang", "fr", "--cache-dir", str(ROOT / ".cache")]
+    return subprocess.run(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                          capture_output=True, text=True, check=False)
 
 
 def write_v1(policy: Path) -> None:
@@ -223,9 +211,7 @@ def working_copy(policy_repo: PolicyRepo, tmp_path: Path) -> PolicyRepo:
     """A clone of the repository (with its tags) that a test may change."""
     root = tmp_path / "copy"
     git(tmp_path, "clone", "-q", str(policy_repo.root), str(root))
-    for name in ("calculators", "node_modules"):
-        (root / name).symlink_to(ROOT / name, target_is_directory=True)
-    for name in ("hooks", "docs"):
-        shutil.copytree(policy_repo.root / name, root / name)
+    (root / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    shutil.copytree(policy_repo.root / "docs", root / "docs")
     shutil.copy2(policy_repo.root / "mkdocs.yml", root / "mkdocs.yml")
     return PolicyRepo(root, policy_repo.commits)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from encours.versions.compare import compare
 from encours.versions.diff import diff_policies
-from tests.versions.conftest import EXAMPLE, ROOT, PolicyRepo, commit_all, edit, git
+from tests.versions.conftest import EXAMPLE, PolicyRepo, commit_all, edit, git
 
 V1_TO_V2_FR = [
     "Version : 2026.1 → 2026.2",
@@ -56,7 +56,7 @@ V2_TO_V3_FR = [
 
 
 def run_cli(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "hooks"), str(ROOT)])}
+    env = dict(os.environ)
     return subprocess.run([sys.executable, "-m", "encours", "diff", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, check=False)
 

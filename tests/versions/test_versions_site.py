@@ -22,7 +22,15 @@ from encours.i18n import Catalogue
 from encours.policy import load_policy
 from encours.versions import page as versions
 from encours.versions.history import History, build_history
-from tests.versions.conftest import PolicyRepo, build_site, commit_all, edit, git, project_tree
+from tests.versions.conftest import (
+    ROOT,
+    PolicyRepo,
+    build_site,
+    commit_all,
+    edit,
+    git,
+    project_tree,
+)
 
 SUMMARY_V3 = "Les plus grandes limites sont approuvées par le directeur général."
 BASE_STAMP = "Version 2026.3 — en vigueur le 1er décembre 2026"
@@ -109,7 +117,7 @@ def test_home_box_and_chapter_markers_of_a_release(policy_repo: PolicyRepo) -> N
 
 
 def test_handbook_of_a_release_at_its_tag(working_copy: PolicyRepo) -> None:
-    handbook = build_handbook(working_copy.root)
+    handbook = build_handbook(working_copy.root, cache_dir=ROOT / ".cache")
     stamp = handbook.stamp
     commit = working_copy.commits["2026.3"]
     assert stamp["draft"] is False and stamp["release"] == "policy-v2026.3"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -191,9 +192,11 @@ def stamp(base: str, origin: Provenance, labels: Catalogue) -> dict[str, Any]:
     }
 
 
-def versions_page(history: History, labels: Catalogue, currency: str) -> str:
+def versions_page(
+    history: History, labels: Catalogue, currency: str, cache_dir: Path | None = None
+) -> str:
     """The Markdown of the Versions page."""
-    env = make_environment(labels.lang, labels, currency)
+    env = make_environment(labels.lang, labels, currency, cache_dir)
     env.filters["md"] = lambda value: Markup(markdown_text(str(value)))
     env.globals["by_chapter"] = by_chapter
     return env.get_template("versions.md.j2").render(

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import calculators
 from encours import assets
 from encours.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogue
 from encours.policy import Policy, load_policy
 from encours.render import Runtime, render_pages
 from encours.render.calculator_pages import policy_hash
-from encours.snapshot import SnapshotUnavailable, cache_folder, pyodide_snapshot
+from encours.snapshot import SnapshotUnavailable, pyodide_snapshot
 from encours.versions import page as versions
 from encours.versions.history import build_history
 
@@ -54,41 +55,54 @@ def policy_json(policy: Policy) -> dict[str, Any]:
 
 
 def build_handbook(
-    root: Path, *, lang: str = DEFAULT_LANGUAGE, runtime_root: str = ""
+    root: Path,
+    *,
+    lang: str = DEFAULT_LANGUAGE,
+    runtime_root: str = "",
+    policy_dir: Path | None = None,
+    cache_dir: Path | None = None,
+    snapshot: bool = True,
 ) -> Handbook:
-    """Load and validate ``root/policy``, then render the pages and gather the assets.
+    """Load and validate the policy, then render the pages and gather the assets.
 
-    ``runtime_root`` (e.g. ``"../"``) says the Pyodide runtime and snapshot are shipped by the
-    handbook at that path from this one's root: this one points its pages there and does not
-    ship its own copy.
+    ``root`` is the project folder: its ``node_modules`` has the pinned Pyodide and Mermaid;
+    the policy is ``policy_dir`` (default ``root/policy``); the Pyodide snapshot and compiled
+    templates are kept in ``cache_dir`` (default ``root/.cache``). ``snapshot=False`` ships no
+    Pyodide memory snapshot (pages start Python the normal way). ``runtime_root`` (e.g.
+    ``"../"``) says the Pyodide runtime and snapshot are shipped by the handbook at that path
+    from this one's root: this one points its pages there and does not ship its own copy.
 
     Raises ``PolicyInvalid`` (every problem, with file and line) before anything is produced.
     """
     if lang not in LANGUAGES:
         choices = ", ".join(LANGUAGES)
         raise ValueError(f"unknown handbook language {lang!r}: choose one of {choices}")
-    loaded = load_policy(root / "policy", lang=lang)
+    policy_dir = policy_dir or root / "policy"
+    cache_dir = cache_dir or root / ".cache"
+    loaded = load_policy(policy_dir, lang=lang)
     policy = loaded.policy
     node_modules = root / "node_modules"
-    bundle = assets.calculators_bundle(root / "calculators")
+    bundle = assets.calculators_bundle(Path(calculators.__file__).parent)
+    snapshots: list[assets.Asset] = []
     snapshot_warnings: list[str] = []
-    try:
-        snapshot = [pyodide_snapshot(node_modules, bundle, cache_folder(root))]
-    except SnapshotUnavailable as unavailable:
-        snapshot, snapshot_warnings = [], [str(unavailable)]
+    if snapshot:
+        try:
+            snapshots = [pyodide_snapshot(node_modules, bundle, cache_dir / "pyodide-snapshots")]
+        except SnapshotUnavailable as unavailable:
+            snapshot_warnings = [str(unavailable)]
     runtime = Runtime(
         pyodide_version=assets.pyodide_version(node_modules),
         bundle_name=bundle.path.rsplit("/", 1)[-1],
-        snapshot_name=snapshot[0].path.rsplit("/", 1)[-1] if snapshot else None,
+        snapshot_name=snapshots[0].path.rsplit("/", 1)[-1] if snapshots else None,
         site_root=runtime_root,
     )
-    rendered = render_pages(policy, lang=lang, runtime=runtime)
+    rendered = render_pages(policy, lang=lang, runtime=runtime, cache_dir=cache_dir)
     labels = Catalogue(lang)
-    history = build_history(root / "policy", policy, lang)
+    history = build_history(policy_dir, policy, lang)
     pages = versions.annotate(rendered.pages, history, labels)
     pages[versions.VERSIONS_PAGE] = versions.versions_page(history, labels,
-                                                           policy.company.currency)
-    runtime_files = [] if runtime_root else [*assets.pyodide_runtime(node_modules), *snapshot]
+                                                           policy.company.currency, cache_dir)
+    runtime_files = [] if runtime_root else [*assets.pyodide_runtime(node_modules), *snapshots]
     shipped = [
         *runtime_files,
         bundle,

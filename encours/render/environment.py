@@ -7,7 +7,6 @@ source. ``StrictUndefined`` turns a missing value into an error instead of an em
 
 from __future__ import annotations
 
-import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -45,23 +44,25 @@ def indent_block(value: Any, spaces: int = 4) -> Markup:
 
 
 @cache
-def template_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates kept in ``$ENCOURS_CACHE_DIR/jinja`` (default: the project's
-    ``.cache/jinja``), keyed by each template's source, so a build does not compile them again
-    (about half a second a language). None, and no cache, if the folder cannot be made."""
-    configured = os.environ.get("ENCOURS_CACHE_DIR")
-    base = Path(configured) if configured else Path(__file__).resolve().parents[3] / ".cache"
+def template_cache(cache_dir: Path | None) -> jinja2.BytecodeCache | None:
+    """Compiled templates kept in ``cache_dir/jinja``, keyed by each template's source, so a
+    build does not compile them again (about half a second a language). None, and no cache,
+    without a folder or if it cannot be made."""
+    if cache_dir is None:
+        return None
     try:
-        (base / "jinja").mkdir(parents=True, exist_ok=True)
+        (cache_dir / "jinja").mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return jinja2.FileSystemBytecodeCache(str(base / "jinja"))
+    return jinja2.FileSystemBytecodeCache(str(cache_dir / "jinja"))
 
 
-def make_environment(lang: str, labels: Catalogue, currency: str) -> jinja2.Environment:
+def make_environment(
+    lang: str, labels: Catalogue, currency: str, cache_dir: Path | None = None
+) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("encours", "templates"),
-        bytecode_cache=template_cache(),
+        bytecode_cache=template_cache(cache_dir),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         trim_blocks=True,

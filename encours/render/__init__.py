@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
@@ -142,9 +143,11 @@ def chapter_pages(env: Any, policy: Any, lang: str,
     return pages, nav
 
 
-def render_pages(policy: Any, *, lang: str, runtime: Runtime) -> Rendered:
+def render_pages(
+    policy: Any, *, lang: str, runtime: Runtime, cache_dir: Path | None = None
+) -> Rendered:
     labels = Catalogue(lang)
-    env = make_environment(lang, labels, currency=policy.company.currency)
+    env = make_environment(lang, labels, currency=policy.company.currency, cache_dir=cache_dir)
     env.globals.update(policy=policy, runtime=runtime)
     pages, nav = chapter_pages(env, policy, lang, labels)
     report_fallbacks(policy, lang)

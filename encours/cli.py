@@ -5,9 +5,10 @@
         `policy/FILE.yaml:LINE: message`.
     python -m encours schema [--policy DIR]
         writes DIR/policy.schema.json, the JSON Schema editors use to check policy files.
-    python -m encours build [--site-dir DIR] [--lang fr|en]
-        builds the handbook into a staging folder and swaps it in only on success, so a failed
-        build leaves the previous site untouched.
+    python -m encours build [--config-file FILE] [--site-dir DIR] [--lang fr|en|all]
+                            [--site-url URL] [--cache-dir DIR]
+        builds the handbook with MkDocs (strict) into a staging folder and swaps it in only on
+        success, so a failed build leaves the previous site untouched.
     python -m encours diff [--from REV] [--to REV|WORKTREE] [--format text|markdown|json]
                            [--lang fr|en] [--policy DIR]
         what changed in the rules between two versions of the policy in git, in sentences grouped
@@ -43,11 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=run_schema)
 
     build = commands.add_parser("build", help="build the handbook (site/) with MkDocs")
-    build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR",
-                       help="where the site goes (default: ./site)")
+    build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
+                       help="the MkDocs configuration (default: ./mkdocs.yml)")
+    build.add_argument("--site-dir", type=Path, default=None, metavar="DIR",
+                       help="where the site goes (default: site/ beside mkdocs.yml)")
+    build.add_argument("--site-url", default=None, metavar="URL",
+                       help="where the site will be served, instead of mkdocs.yml's site_url")
+    build.add_argument("--cache-dir", type=Path, default=None, metavar="DIR",
+                       help="cache of the Pyodide snapshot and compiled templates, instead of "
+                       "the plugin's cache_dir")
     build.add_argument("--lang", choices=("fr", "en", "all"), default="all",
-                       help="fr or en alone, or all: French at the root, English under en/ "
-                       "with a language switch (default)")
+                       help="fr or en alone, or all: the plugin's languages, the first at the "
+                       "root, each other under <lang>/ with a language switch (default)")
     build.set_defaults(run=run_build)
 
     diff = commands.add_parser("diff", help="what changed in the rules between two versions")
@@ -96,10 +104,15 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from encours.build import build_site
+    from encours_mkdocs.build import build_site  # the MkDocs adapter: imported only to build
 
-    languages = ("fr", "en") if args.lang == "all" else (args.lang,)
-    return build_site(Path.cwd(), site_dir=args.site_dir, languages=languages)
+    return build_site(
+        args.config_file,
+        site_dir=args.site_dir,
+        languages=None if args.lang == "all" else [args.lang],
+        site_url=args.site_url,
+        cache_dir=args.cache_dir,
+    )
 
 
 def run_diff(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ so the build can list it as a warning.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -56,3 +57,21 @@ class Catalogue:
         """Every label under ``prefix.`` (without the prefix): for data handed to JavaScript."""
         start = prefix + "."
         return {key[len(start):]: self(key) for key in _entries() if key.startswith(start)}
+
+
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+
+
+def language_switch(lang: str, languages: Sequence[str]) -> list[dict[str, str]]:
+    """The language switch of the build of ``lang`` (Material's ``extra.alternate``): links
+    relative to its root, the first language at the site's root, each other under ``<lang>/``."""
+    root = "./" if lang == languages[0] else "../"
+
+    def link(other: str) -> str:
+        if other == lang:
+            return "./"
+        return root if other == languages[0] else f"{root}{other}/"
+
+    return [
+        {"name": LANGUAGE_NAMES[other], "lang": other, "link": link(other)} for other in languages
+    ]

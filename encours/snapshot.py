@@ -8,14 +8,13 @@ page's worker checks before using it (else it falls back to a normal start).
 
 Making one takes a few seconds, so it is cached under ``<cache>/pyodide-snapshots/``, keyed by
 the Pyodide version, the bundle's content and this maker's own script: a rebuild (``make
-serve``'s live reload, the second language) reuses it. The cache folder is ``$ENCOURS_CACHE_DIR``
-or the project's ``.cache/``.
+serve``'s live reload, the second language) reuses it. The cache folder is the plugin's
+``cache_dir`` (default: the project's ``.cache/``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import subprocess
 import tempfile
@@ -33,11 +32,6 @@ class SnapshotUnavailable(RuntimeError):
 def snapshot_marker(version: str, bundle: Asset) -> str:
     """What the worker expects ``calculators.__snapshot__`` to be: Pyodide version and bundle."""
     return f"{version} {bundle.path.rsplit('/', 1)[-1]}"
-
-
-def cache_folder(root: Path) -> Path:
-    configured = os.environ.get("ENCOURS_CACHE_DIR")
-    return (Path(configured) if configured else root / ".cache") / "pyodide-snapshots"
 
 
 def pyodide_snapshot(node_modules: Path, bundle: Asset, cache: Path) -> Asset:

@@ -1,0 +1,110 @@
+"""MkDocs events → :mod:`encours`, nothing more.
+
+- ``on_config``: load and validate the policy (any error stops the build before a file is
+  written), render the handbook, set the navigation, the language and the page stamp.
+- ``on_files``: add the generated pages and the shipped assets as MkDocs files.
+- ``on_serve``: ``mkdocs serve`` rebuilds when the policy, a template or a label changes.
+- ``on_post_build``: build each further language under ``<site>/<lang>/`` (the first language's
+  build only), so ``mkdocs build`` and ``mkdocs serve`` give the whole bilingual site.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+import calculators
+import encours
+from encours import Handbook, PolicyInvalid, build_handbook, language_switch
+from encours_mkdocs.config import EncoursConfig
+
+log = logging.getLogger("mkdocs.plugins.encours")
+
+
+class EncoursPlugin(BasePlugin[EncoursConfig]):
+    def __init__(self) -> None:
+        self.language: str | None = None
+        """The language this build renders; None: the first of ``languages``."""
+        self.handbook: Handbook | None = None
+
+    @property
+    def primary(self) -> bool:
+        return self.language in (None, self.config.languages[0])
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        languages = self.config.languages
+        lang = self.language or languages[0]
+        try:
+            self.handbook = build_handbook(
+                Path(config.config_file_path).parent,
+                lang=lang,
+                policy_dir=Path(self.config.policy_dir),
+                cache_dir=Path(self.config.cache_dir),
+                snapshot=self.config.snapshot,
+                # A further language uses the first one's Pyodide runtime instead of a copy.
+                runtime_root="" if self.primary else "../",
+            )
+        except PolicyInvalid as invalid:
+            problems = "\n".join(map(str, invalid.problems))
+            raise PluginError(f"the policy is invalid:\n{problems}") from None
+        for warning in self.handbook.warnings:
+            log.warning(warning)
+        for note in self.handbook.notes:  # what the build could not know (no git history)
+            log.info(note)
+        config.theme["language"] = self.handbook.lang
+        config.site_name = self.handbook.site_name
+        config.nav = self.handbook.nav
+        config.extra["encours"] = self.handbook.stamp
+        if len(languages) > 1:
+            config.extra["alternate"] = language_switch(lang, languages)
+        # Instant navigation follows only links under site_url: where this language is served.
+        if config.site_url and not self.primary:
+            config.site_url = config.site_url.rstrip("/") + f"/{lang}/"
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if self.handbook is None:
+            return files
+        for path, markdown in self.handbook.pages.items():
+            files.append(File.generated(config, path, content=markdown))
+        for asset in self.handbook.assets:
+            if asset.source is not None:
+                files.append(File.generated(config, asset.path, abs_src_path=str(asset.source)))
+            else:
+                files.append(File.generated(config, asset.path, content=asset.content))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> None:
+        server.watch(self.config.policy_dir)
+        for package in (encours, calculators):
+            server.watch(str(Path(package.__file__).parent))
+
+    # Last, after every other plugin has finished this language: MkDocs hands the next build
+    # the same instances of the plugins it caches (search), which start over in on_config.
+    @event_priority(-100)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.handbook is None or not self.primary:
+            return
+        for lang in self.config.languages[1:]:
+            log.info("Building the %s handbook into %s/", lang, lang)
+            other = load_config(
+                config.config_file_path,
+                site_dir=str(Path(config.site_dir) / lang),
+                site_url=config.site_url,
+                strict=config.strict,
+            )
+            plugin = other.plugins["encours"]
+            assert isinstance(plugin, EncoursPlugin)
+            plugin.config = self.config
+            plugin.language = lang
+            build(other)
