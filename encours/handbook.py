@@ -41,6 +41,19 @@ class Handbook:
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
+    def write(self, folder: Path) -> list[Path]:
+        """Write the pages (Markdown) and the assets into ``folder``, as a static-site tool's
+        docs folder: what any tool other than MkDocs' plugin needs. Returns the files written."""
+        written = []
+        files = [(path, text.encode("utf-8")) for path, text in self.pages.items()]
+        files += [(asset.path, asset.read()) for asset in self.assets]
+        for path, content in files:
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+            written.append(target)
+        return written
+
 
 def policy_json(policy: Policy) -> dict[str, Any]:
     """What the calculators read in the browser: the policy's values, version and content hash."""
