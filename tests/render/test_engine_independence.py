@@ -28,7 +28,8 @@ def plain_mkdocs_project(folder: Path) -> tuple[Path, dict[str, str]]:
     config = re.sub(r"\n  - encours:.*?\n(?=  - search)", "\n", config, flags=re.DOTALL)
     site_name = f"site_name: {json.dumps(handbook.site_name)}"
     config = re.sub(r"^site_name: .*$", lambda _: site_name, config, flags=re.MULTILINE)
-    config += f"\nnav: {json.dumps(handbook.nav)}\nextra: {json.dumps({'encours': handbook.stamp})}\n"
+    extra = json.dumps({"encours": handbook.stamp})
+    config += f"\nnav: {json.dumps(handbook.nav)}\nextra: {extra}\n"
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     return folder / "mkdocs.yml", handbook.pages
 
