@@ -22,11 +22,11 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from encours import formatting
 from encours.i18n import Catalogue
 from encours.policy import PaymentTerm, Policy, Text
 from encours.policy.checks.references import TARGETS, ref_kind
 from encours.policy.paths import unwrap
-from encours.render import formatting
 
 Pattern = tuple[str, ...]
 
