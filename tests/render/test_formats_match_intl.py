@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from encours import formatting
+from tests.support.formats import AGREED, NEGATIVE_ZEROS, Case
 
 SCRIPT = Path(__file__).resolve().parents[2] / "docs/assets/javascripts/encours-calculators.js"
 
@@ -39,24 +40,6 @@ const cases = JSON.parse(readFileSync(0, "utf8"));
 console.log(JSON.stringify(cases.map((args) => formatValue(...args))));
 """
 
-AMOUNTS = ("0", "0.5", "1234.5", "1234567.891", "-40", "-1234.5", "0.005", "2.675", "1.125")
-DATES = ("2025-09-30", "2026-01-01", "2026-12-31")
-LANGS = ("fr", "en")
-CURRENCIES = ("EUR", "USD", "GBP")
-
-Case = tuple[str, str, str, str]  # value, format (data-format), lang, currency
-
-AGREED: list[Case] = [
-    *((value, "money", lang, currency)
-      for currency in CURRENCIES for lang in LANGS for value in AMOUNTS),
-    *((value, kind, lang, "EUR")
-      for kind in ("decimal", "percent", "integer") for lang in LANGS for value in AMOUNTS),
-    *((day, "date", lang, "EUR") for lang in LANGS for day in DATES),
-]
-# The page shows "-0,00 €" and "-0" for a negative value that rounds to zero, where Python
-# writes no sign: Intl's signDisplay "auto" keeps the sign of -0 ("negative" would drop it).
-NEGATIVE_ZEROS: list[Case] = [("-0.001", kind, lang, "EUR")
-                              for kind in ("money", "integer") for lang in LANGS]
 NEGATIVE_ZERO = pytest.mark.xfail(strict=True, reason="Intl keeps the sign of a rounded -0")
 
 
