@@ -46,11 +46,13 @@ def format_integer(value: Number, lang: str) -> str:
     return format_decimal(value, lang, 0)
 
 
-def format_percent(value: Number, lang: str, decimals: int = 2) -> str:
+def format_percent(value: Number, lang: str, decimals: int | None = 2) -> str:
     """``12.15`` → ``12,15 %`` (fr, no-break space) or ``12.15%`` (en): the value is already in
-    percent."""
-    fraction = rounded(value, decimals).scaleb(-2)  # exact: Babel multiplies it back by 100
-    return numbers.format_percent(fraction, _pattern("percent", lang, decimals), locale(lang))
+    percent. ``decimals=None``: as many as written (``12.5`` → ``12,5 %``)."""
+    number = _decimal(value)
+    places = _places(number) if decimals is None else decimals
+    fraction = rounded(number, places).scaleb(-2)  # exact: Babel multiplies it back by 100
+    return numbers.format_percent(fraction, _pattern("percent", lang, places), locale(lang))
 
 
 def format_money(value: Number, currency: str, lang: str) -> str:
@@ -68,7 +70,7 @@ def format_number(value: Decimal | int, lang: str) -> str:
     year) from 10 000, so ``2026`` stays ``2026``.
     """
     number = _decimal(value)
-    decimals = max(0, -int(number.as_tuple().exponent))
+    decimals = _places(number)
     grouped = not isinstance(value, int) or abs(value) >= 10_000
     return numbers.format_decimal(rounded(number, decimals), _pattern("decimal", lang, decimals),
                                   locale(lang), group_separator=grouped)
@@ -120,6 +122,11 @@ def _decimal(value: Number) -> Decimal:
     if isinstance(value, float):
         raise TypeError(f"{value!r} is a float: pass a Decimal, an int or a string")
     return value if isinstance(value, Decimal) else Decimal(value)
+
+
+def _places(number: Decimal) -> int:
+    """The decimals ``number`` is written with: 2 for ``40.00``, 0 for ``1E+3``."""
+    return max(0, -int(number.as_tuple().exponent))
 
 
 @cache

@@ -79,6 +79,8 @@ def test_percent_and_integers() -> None:
     assert formatting.format_percent(Decimal("30"), "fr", 0) == f"30{NBSP}%"
     assert formatting.format_percent("1234.5", "fr", 1) == f"1{NNBSP}234,5{NBSP}%"
     assert formatting.format_percent("0.125", "en") == "0.13%"
+    assert formatting.format_percent(Decimal("12.5"), "fr", None) == f"12,5{NBSP}%"  # as written
+    assert formatting.format_percent(Decimal("8"), "en", None) == "8%"
     assert formatting.format_integer(61, "fr") == "61"
     assert formatting.format_integer(10000, "fr") == f"10{NNBSP}000"
     assert formatting.format_integer("2.5", "en") == "3"
