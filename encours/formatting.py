@@ -32,6 +32,7 @@ Number = Decimal | int | str
 
 
 def locale(lang: str) -> Locale:
+    """The locale the page formats ``lang`` with (``lang === "en" ? "en-GB" : "fr-FR"``)."""
     return LOCALES["en"] if lang == "en" else LOCALES["fr"]
 
 
