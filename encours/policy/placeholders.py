@@ -19,7 +19,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .messages import format_number, message
+from encours.formatting import format_long_date, format_number
+
+from .messages import message
 from .model.common import PaymentTerm, Text
 from .paths import item_name
 
@@ -105,15 +107,8 @@ def format_value(value: Any, lang: str = "fr") -> str:
     if isinstance(value, Decimal | int):
         return format_number(value, lang)
     if isinstance(value, dt.date):
-        return format_date(value, lang)
+        return format_long_date(value, lang)
     return str(value)
-
-
-def format_date(value: dt.date, lang: str = "fr") -> str:
-    """`2026-09-01` → `1er septembre 2026` (fr) or `1 September 2026` (en)."""
-    month = message(f"month.{value.month}", lang)
-    day = "1er" if lang == "fr" and value.day == 1 else str(value.day)
-    return f"{day} {month} {value.year}"
 
 
 def resolve_placeholders(text: str, policy: Any, lang: str = "fr",

@@ -14,8 +14,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from encours import formatting
 from encours.i18n import Catalogue
-from encours.render import formatting
 
 
 def text_in(lang: str):

@@ -22,11 +22,11 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from encours import formatting
 from encours.i18n import Catalogue
 from encours.policy import PaymentTerm, Policy, Text
 from encours.policy.checks.references import TARGETS, ref_kind
 from encours.policy.paths import unwrap
-from encours.render import formatting
 
 Pattern = tuple[str, ...]
 
@@ -273,12 +273,9 @@ class Describer:
 
 def plain_decimal(value: Decimal, lang: str) -> str:
     """A number as written, without trailing zeros: ``45``, ``98,5`` (fr), ``98.5`` (en)."""
-    whole, _, fraction = format(value.normalize(), "f").partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    grouped = formatting.format_integer(Decimal(whole.lstrip("-") or "0"), lang)
-    return sign + grouped + (("," if lang == "fr" else ".") + fraction if fraction else "")
+    return formatting.format_number(value.normalize(), lang)
 
 
 def percent(value: Decimal, lang: str) -> str:
     """``12.5`` → ``12,5 %`` (fr) or ``12.5%`` (en): a rate as finance writes it."""
-    return plain_decimal(value, lang) + ("%" if lang == "en" else "\u00a0%")
+    return formatting.format_percent(value.normalize(), lang, decimals=None)

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from encours import formatting
 from encours.i18n import Catalogue
 from encours.policy import Policy, Text
 from encours.policy.model.document import Revision
-from encours.render import formatting
 
 from .describe import Describer
 from .diff import Change, diff_policies

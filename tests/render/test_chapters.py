@@ -17,10 +17,10 @@ import yaml
 
 import calculators
 from calculators import terms as payment_terms
+from encours.formatting import format_decimal, format_money
 from encours.i18n import Catalogue
 from encours.policy import load_policy
 from encours.render import CHAPTERS, PRINT_PAGE, Runtime, examples, render_pages
-from encours.render.formatting import format_decimal, format_money
 from encours.render.links import ITEMS, SECTIONS, rule_url
 
 ROOT = Path(__file__).resolve().parents[2]

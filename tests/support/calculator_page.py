@@ -18,7 +18,7 @@ from typing import Any
 from playwright.sync_api import ConsoleMessage, Page
 
 import calculators
-from encours.render import formatting
+from encours import formatting
 from tests.support.harness import BOOT_TIMEOUT_MS, LANGUAGES, PYTHON_READY
 
 CALCULATOR_PATH = "/calculators/penalty/"

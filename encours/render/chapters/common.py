@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from encours import formatting
 from encours.i18n import Catalogue
-from encours.render import formatting
 from encours.render.calculator_pages import CALCULATOR_PAGES
 from encours.render.links import CHAPTER_PAGES, SECTIONS, rule_url
 from encours.render.policy_text import PolicyText
@@ -93,8 +93,7 @@ class Helpers:
         """A rate set by the policy: ``30 %``, ``12,15 %`` (no trailing zeros)."""
         number = figure(value)
         decimals = max(0, -number.as_tuple().exponent)
-        text = formatting.format_decimal(number, self.lang, min(decimals, 2))
-        return text + ("%" if self.lang == "en" else formatting.NBSP + "%")
+        return formatting.format_percent(number, self.lang, min(decimals, 2))
 
     def rule(self, path: str) -> str:
         return rule_url(path)

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from encours import formatting
 from encours.i18n import Catalogue
-from encours.render import examples, formatting
+from encours.render import examples
 from encours.render.chapters.common import (
     Helpers,
     by_id,

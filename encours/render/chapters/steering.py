@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from encours import formatting
 from encours.i18n import Catalogue
-from encours.render import examples, formatting
+from encours.render import examples
 from encours.render.chapters.common import (
     Helpers,
     calculator_url,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from encours import formatting
 from encours.i18n import Catalogue
-from encours.render import formatting
 from encours.render.chapters.common import (
     Helpers,
     by_id,

@@ -1,0 +1,31 @@
+"""What the page's ``formatValue`` (``encours-calculators.js``, the browser's Intl) and
+``encours.formatting`` must write alike: money in EUR, USD and GBP, decimals, percentages,
+integers and short dates, in French and English. Used by the Node test
+(``tests/render/test_formats_match_intl.py``) and the browser test
+(``tests/browser/test_formats_in_page.py``).
+"""
+
+from __future__ import annotations
+
+AMOUNTS = ("0", "0.5", "1234.5", "1234567.891", "-40", "-1234.5", "0.005", "2.675", "1.125")
+DATES = ("2025-09-30", "2026-01-01", "2026-12-31")
+LANGS = ("fr", "en")
+CURRENCIES = ("EUR", "USD", "GBP")
+
+Case = tuple[str, str, str, str]
+"""The arguments of ``formatValue``: value, format (an output's ``data-format``), language,
+currency."""
+
+AGREED: list[Case] = [
+    *((value, "money", lang, currency)
+      for currency in CURRENCIES for lang in LANGS for value in AMOUNTS),
+    *((value, kind, lang, "EUR")
+      for kind in ("decimal", "percent", "integer") for lang in LANGS for value in AMOUNTS),
+    *((day, "date", lang, "EUR") for lang in LANGS for day in DATES),
+]
+
+NEGATIVE_ZEROS: list[Case] = [("-0.001", kind, lang, "EUR")
+                              for kind in ("money", "integer") for lang in LANGS]
+"""Where they differ: the page writes ``-0,00 €`` and ``-0`` for a negative value that rounds to
+zero, Python no sign (Intl's ``signDisplay: "auto"`` keeps the sign of -0; ``"negative"`` would
+drop it)."""
