@@ -11,7 +11,7 @@ ADDR ?= 127.0.0.1:8000
 HANDBOOK_LANG := $(if $(filter fr en,$(LANG)),$(LANG),)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test validate schema diff pdf screenshots bench clean browser
+.PHONY: help setup serve build test validate schema diff pdf screenshots bench clean browser locale
 
 help:
 	@echo "make serve     build the handbook from policy/ and serve it on http://$(ADDR) (live reload)"
@@ -23,6 +23,7 @@ help:
 	@echo "make pdf       print the whole procedure to site/procedure.pdf (and the one-page fiche)"
 	@echo "make screenshots  every chapter at desktop and phone widths, into screenshots/"
 	@echo "make bench     print the speed and size benchmarks"
+	@echo "make locale    recompile the message catalogues (.po -> .mo) after editing a .po file"
 	@echo "make clean     remove everything generated or installed here"
 
 # --- set-up ---------------------------------------------------------------------------------
@@ -90,6 +91,13 @@ screenshots: build browser
 
 bench: setup browser .cache/pyodide-wheels/.installed
 	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+# The words of the handbook and of the calculators are gettext catalogues, one .po file per
+# language and domain; the compiled .mo beside each is committed (no compile step to install or
+# to build the browser bundle). After editing a .po file, recompile them all with Babel:
+locale: $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --statistics --domain encours --directory encours/locale
+	$(VENV)/bin/pybabel compile --statistics --domain calculators --directory calculators/locale
 
 clean:
 	rm -rf site .site-* .cache screenshots $(VENV) node_modules .pytest_cache .ruff_cache .hypothesis

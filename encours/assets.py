@@ -4,9 +4,9 @@ from), so any static-site tool can write them; the MkDocs hook only adapts them 
 
 Only what a calculator page needs is copied from the pinned ``pyodide`` npm package: no source
 maps, type declarations or console pages. The calculators bundle is a plain zip of the
-``calculators`` package (pure Python: no pyodide-build, no wheel tooling), unpacked by the
-worker with ``pyodide.unpackArchive``; its name carries a hash of its content so browsers may
-cache it for ever.
+``calculators`` package, Python files and compiled message catalogues (no pyodide-build, no wheel
+tooling), unpacked by the worker with ``pyodide.unpackArchive``; its name carries a hash of its
+content so browsers may cache it for ever.
 """
 
 from __future__ import annotations
@@ -61,10 +61,12 @@ def pyodide_runtime(node_modules: Path) -> list[Asset]:
 
 
 def calculators_bundle(package_dir: Path) -> Asset:
-    """``assets/calculators/calculators-<hash>.zip``: the package's Python files, nothing else."""
+    """``assets/calculators/calculators-<hash>.zip``: the package's Python files and its compiled
+    message catalogues (``locale/<lang>/LC_MESSAGES/*.mo``), nothing else."""
+    files = [*package_dir.rglob("*.py"), *package_dir.glob("locale/*/LC_MESSAGES/*.mo")]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bundle:
-        for path in sorted(package_dir.rglob("*.py")):
+        for path in sorted(files):
             if "__pycache__" in path.parts:
                 continue
             name = f"{package_dir.name}/{path.relative_to(package_dir).as_posix()}"

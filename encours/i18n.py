@@ -1,8 +1,8 @@
-"""The handbook's message catalogue: every heading and label, in French (default) and English.
+"""The words of ``encours``, in French (default) and English: the handbook's headings and labels
+and the policy's validation messages, one gettext catalogue per language
+(``locale/<lang>/LC_MESSAGES/encours.po``, compiled to the ``.mo`` beside it by ``make locale``),
+read once, at import, by the calculators' reader (:mod:`calculators.catalogue`).
 
-All labels live in the ``labels/`` folder beside this module (one YAML file per part of the
-site, merged into one catalogue; a key defined twice is an error), one entry per key with its
-translations.
 A label missing in the requested language falls back to French and is recorded in ``missing``
 so the build can list it as a warning.
 """
@@ -10,27 +10,12 @@ so the build can list it as a warning.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
-from importlib import resources
 
-import yaml
+from calculators.catalogue import load
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
-
-
-@cache
-def _entries() -> dict[str, dict[str, str]]:
-    entries: dict[str, dict[str, str]] = {}
-    folder = resources.files(__package__).joinpath("labels")
-    for source in sorted(folder.iterdir(), key=lambda item: item.name):
-        if not source.name.endswith(".yaml"):
-            continue
-        for key, translations in (yaml.safe_load(source.read_text(encoding="utf-8")) or {}).items():
-            if key in entries:
-                raise ValueError(f"label {key!r} is defined twice (again in labels/{source.name})")
-            entries[key] = translations
-    return entries
+TEXTS = load(__package__, "encours", LANGUAGES)
 
 
 class Catalogue:
@@ -43,20 +28,17 @@ class Catalogue:
         self.missing: set[str] = set()
 
     def __call__(self, key: str, **values: object) -> str:
-        try:
-            translations = _entries()[key]
-        except KeyError:
-            raise KeyError(f"label {key!r} is not in encours/labels/*.yaml") from None
-        text = translations.get(self.lang)
-        if text is None:
+        if key not in TEXTS:
+            raise KeyError(f"label {key!r} is not in encours/locale/*/LC_MESSAGES/encours.po")
+        if not TEXTS.has(key, self.lang):
             self.missing.add(key)
-            text = translations[DEFAULT_LANGUAGE]
+        text = TEXTS.raw(key, self.lang)
         return text.format(**values) if values else text
 
     def group(self, prefix: str) -> dict[str, str]:
         """Every label under ``prefix.`` (without the prefix): for data handed to JavaScript."""
         start = prefix + "."
-        return {key[len(start):]: self(key) for key in _entries() if key.startswith(start)}
+        return {key[len(start):]: self(key) for key in TEXTS if key.startswith(start)}
 
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}

@@ -6,7 +6,7 @@ It turns a value into text by its declared type: a payment term as it is said ("
 mois"), a reference by the name of what it points at, a rate as a percentage, an amount in the
 company's currency, a number of days with its unit, a fixed choice by its label.
 
-Labels (``labels/versions.yaml``): ``versions.field.<pattern>`` names a rule (the pattern is the
+Labels (``encours.po``): ``versions.field.<pattern>`` names a rule (the pattern is the
 path of the value with list positions left out: ``recovery.dunning_steps.day``), falling back on
 ``versions.field.<key>``; ``versions.list.<pattern>.*`` describe the items of a list.
 """

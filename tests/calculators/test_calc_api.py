@@ -1,12 +1,11 @@
-"""The public surface: run, run_json, describe, CALCULATORS, the message catalogue and the
-command line (called in-process, so that it runs inside Pyodide too, plus one real process)."""
+"""The public surface: run, run_json, describe, CALCULATORS and the command line (called
+in-process, so that it runs inside Pyodide too, plus one real process)."""
 
 from __future__ import annotations
 
 import io
 import json
 import re
-import string
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +16,6 @@ import calculators
 from calculators import CALCULATORS, describe, run, run_json
 from calculators.__main__ import main
 from calculators.inputs import KINDS
-from calculators.messages import CATALOGUE
 
 FR1 = {"amount": "10000", "due_date": "2025-09-30", "payment_date": "2025-11-30"}
 TWO_DECIMALS = re.compile(r"-?[0-9]+\.[0-9]{2}")
@@ -134,15 +132,6 @@ def test_every_result_key_is_a_described_output() -> None:
     for name, payloads in samples.items():
         for payload in payloads:
             assert set(run(name, payload)) <= outputs[name], name
-
-
-def test_catalogue_has_both_languages_with_the_same_placeholders() -> None:
-    formatter = string.Formatter()
-    for key, (french, english) in CATALOGUE.items():
-        names = [{field for _, field, _, _ in formatter.parse(text) if field}
-                 for text in (french, english)]
-        assert names[0] == names[1], key
-        assert french and english, key
 
 
 def test_shipped_rate_tables_are_described_with_their_source() -> None:

@@ -93,10 +93,12 @@ def test_calculators_bundle_imports_and_computes_in_cpython(built_site: Path, tm
     with zipfile.ZipFile(bundle) as archive:
         names = sorted(archive.namelist())
         archive.extractall(tmp_path)
+    files = [*(ROOT / "calculators").rglob("*.py"),
+             *(ROOT / "calculators").glob("locale/*/LC_MESSAGES/*.mo")]
     package = sorted(f"calculators/{path.relative_to(ROOT / 'calculators').as_posix()}"
-                     for path in (ROOT / "calculators").rglob("*.py")
-                     if "__pycache__" not in path.parts)
-    assert names == package, "the bundle is not exactly the calculators package's Python files"
+                     for path in files if "__pycache__" not in path.parts)
+    assert names == package, ("the bundle is not exactly the calculators package's Python files "
+                              "and compiled catalogues")
 
     completed = subprocess.run(
         [sys.executable, "-I", "-c", IN_BUNDLE, str(tmp_path), json.dumps(FR_1)],

@@ -77,7 +77,7 @@ def test_every_rule_item_and_choice_has_a_label(lang: str) -> None:
         specific, generic = f"versions.field.{'.'.join(pattern)}", f"versions.field.{pattern[-1]}"
         if not any(_has(labels, key) for key in (specific, generic)):
             unnamed.append(".".join(pattern))
-    assert unnamed == [], "rules without a name in labels/versions.yaml"
+    assert unnamed == [], "rules without a versions.field label"
     lists = [f"versions.list.{'.'.join(p)}.{part}" for p in keyed for part in ("added", "removed")]
     assert [key for key in lists if not _has(labels, key)] == []
     unlabelled = []
