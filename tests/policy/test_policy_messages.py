@@ -8,7 +8,8 @@ import re
 from pathlib import Path
 
 from encours.i18n import TEXTS
-from encours.policy.messages import format_number, message
+from encours.formatting import format_number
+from encours.policy.messages import message
 
 PACKAGE = Path(__file__).resolve().parents[2] / "encours"
 
@@ -33,4 +34,4 @@ def test_decimal_parameters_follow_the_language() -> None:
         "p : la somme des poids fait 99,5 %, elle doit faire 100 %")
     assert message("check.weights", "en", path="p", total=Decimal("99.5")) == (
         "p: the weights add up to 99.5 %, they must add up to 100 %")
-    assert format_number(12345) == "12\u202f345" and format_number(1234) == "1234"
+    assert format_number(12345, "fr") == "12\u202f345" and format_number(1234, "fr") == "1234"
