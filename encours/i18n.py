@@ -15,8 +15,7 @@ from importlib import resources
 
 import yaml
 
-LANGUAGES = ("fr", "en")
-DEFAULT_LANGUAGE = "fr"
+from calculators.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 
 @cache
