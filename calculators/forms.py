@@ -28,7 +28,8 @@ from .inputs import (
     read,
     read_reference_rates,
 )
-from .messages import LANGS, Catalogue
+from .languages import LANGUAGES
+from .messages import Catalogue
 from .money import EXACT, exact_sum, round_ratio, two_places
 from .rates import RateBook, half_key
 from .specs import SPECS, Spec
@@ -318,7 +319,7 @@ class PenaltyBatch:
         there); raises :class:`Rejected` when one is wrong, since then no invoice can be
         computed."""
         lang = terms.get("lang")
-        if not (lang is None or lang in LANGS):
+        if not (lang is None or lang in LANGUAGES):
             raise Rejected([Problem("lang", t("error.lang"))])
         values, problems = _read(SPECS["penalty"], terms, t, _BATCH_FIELDS)
         overrides, rate_problems = read_reference_rates(terms.get("reference_rates"), t)
