@@ -14,9 +14,21 @@ DEFAULT_LANGUAGE = LANGUAGES[0]
 
 
 def language(value: Any) -> str:
-    """``value`` if it names a language of :data:`LANGUAGES`, else the default (French): the
-    language in which to word an answer, even one that says the language asked for is unknown.
+    """The language in which to word an answer, even one that says the language asked for is
+    unknown.
 
+    Parameters
+    ----------
+    value : Any
+        What a payload, a form or an option gives as ``lang`` (perhaps nothing, or nonsense).
+
+    Returns
+    -------
+    str
+        ``value`` if it is one of :data:`LANGUAGES`, else :data:`DEFAULT_LANGUAGE`.
+
+    Examples
+    --------
     >>> language("en"), language("de"), language(None)
     ('en', 'fr', 'fr')
     """

@@ -235,7 +235,18 @@ class RateBook:
         return self._values[table].get(half)
 
     def halves(self, table: str) -> list[int]:
-        """The half-years whose rate ``table`` knows (shipped or added), oldest first."""
+        """The half-years whose rate is known, shipped or added.
+
+        Parameters
+        ----------
+        table : str
+            A table of :data:`TABLES`, e.g. ``"ecb_main_refinancing_rate"``.
+
+        Returns
+        -------
+        list[int]
+            Half-year numbers (:func:`half_of`), oldest first.
+        """
         return sorted(self._values[table])
 
 
