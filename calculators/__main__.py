@@ -17,34 +17,91 @@ usage mistake.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from .api import describe, run_text
 from .batch import NotText, decode, dso_csv, export_months_csv, penalty_csv
-from .messages import LANGS, Catalogue
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
+from .messages import Catalogue
 from .specs import CALCULATORS
 
-PENALTY_OPTIONS = {"--as-of": "as_of", "--regime": "regime", "--rate": "rate", "--mode": "mode",
-                   "--basis": "basis", "--b2b": "b2b", "--reference-rates": "reference_rates"}
-"""Options of ``batch penalty``: the terms the page takes from its form and from the policy."""
-VALUE_OPTIONS = (*PENALTY_OPTIONS, "--lang", "--out")
+PENALTY_TERMS = ("as_of", "regime", "rate", "mode", "basis", "b2b", "reference_rates")
+"""Options of ``batch penalty`` (``--as-of``, ``--regime``…): the terms the page takes from its
+form and from the policy, each named as the calculator's field."""
 STDIN = "<stdin>"
 """How errors name the standard input (``-``)."""
 
 
 class Usage(Exception):
-    """A usage mistake: the catalogue key of its message, and the message's parameters."""
+    """A usage mistake: the catalogue key of its message (``None``: the usage alone), and the
+    message's parameters."""
 
     def __init__(self, key: str | None = None, **params: Any) -> None:
         super().__init__(key)
         self.key = key
         self.params = params
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse worded by the catalogue: a mistake it finds itself (a missing or surplus
+    argument, a kind not in its choices) raises :class:`Usage`, whose message and the
+    catalogue's usage are printed in the language asked for; nothing is printed in English."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog=prog, add_help=False, allow_abbrev=False)
+
+    def error(self, message: str) -> NoReturn:
+        raise Usage()
+
+
+class _Once(argparse.Action):
+    """An option given at most once, with its value (``nargs=0``: a flag, ``True``); the
+    options given are listed, in order, in the namespace's ``given``."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        if self.dest in namespace.given:
+            raise Usage("cli.twice", option=option_string)
+        if values is None:  # nargs="?" and the next argument is an option, or nothing
+            raise Usage("cli.needs_value", option=option_string)
+        namespace.given.append(self.dest)
+        setattr(namespace, self.dest, True if self.nargs == 0 else values)
+
+
+def _option(field: str) -> str:
+    """The option that sets a field: ``as_of`` → ``--as-of``."""
+    return "--" + field.replace("_", "-")
+
+
+def _main_parser() -> _Parser:
+    parser = _Parser("python -m calculators")
+    parser.add_argument("name", nargs="?")
+    parser.add_argument("--list", action="store_true")
+    parser.add_argument("--lang", default=DEFAULT_LANGUAGE)
+    return parser
+
+
+def _batch_parser() -> _Parser:
+    parser = _Parser("python -m calculators batch")
+    parser.add_argument("kind", choices=("penalty", "dso"))
+    parser.add_argument("path")
+    for field in (*PENALTY_TERMS, "lang", "out"):
+        parser.add_argument(_option(field), dest=field, action=_Once, nargs="?")
+    parser.add_argument("--json", action=_Once, nargs=0)
+    return parser
+
+
+def _lang_parser() -> _Parser:
+    parser = _Parser("python -m calculators")
+    parser.add_argument("--lang", action="append", default=[])
+    return parser
 
 
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None,
@@ -54,16 +111,17 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None,
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
     if args[:1] == ["batch"]:
         return batch_main(args[1:], stdin, stdout, stderr)
-    lang = "fr"
-    if args[-2:-1] == ["--lang"] and args[-1] in LANGS:
-        lang, args = args[-1], args[:-2]
-    if args == ["--list"]:
-        stdout.write(listing(lang))
+    try:
+        options = _main_parser().parse_args(args)
+        if options.lang not in LANGUAGES or options.list == (options.name is not None) \
+                or options.name == "-":  # argparse's positional for stdin: not a name here
+            raise Usage()
+    except Usage:
+        return _usage(Usage(), Catalogue(_lang_of(args)), stderr)
+    if options.list:
+        stdout.write(listing(options.lang))
         return 0
-    if len(args) != 1 or args[0].startswith("-"):
-        stderr.write(Catalogue(lang)("cli.usage", names=", ".join(CALCULATORS)) + "\n")
-        return 2
-    result = run_text(args[0], stdin.read())
+    result = run_text(options.name, stdin.read())
     stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     return 2 if "errors" in result else 0
 
@@ -73,25 +131,22 @@ def batch_main(args: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextI
     lang = _lang_of(args)
     t = Catalogue(lang)
     try:
-        kind, path, options = _batch_arguments(args)
-        text = _read_text(path, stdin, t)
+        options = _batch_arguments(args)
+        text = _read_text(options.path, stdin, t)
         terms = {"lang": lang}
-        for option, field in PENALTY_OPTIONS.items():
-            if option in options:
-                terms[field] = options[option]
+        for field in PENALTY_TERMS:
+            if getattr(options, field) is not None:
+                terms[field] = getattr(options, field)
         if "reference_rates" in terms:
             terms["reference_rates"] = _reference_rates(terms["reference_rates"], stdin, t)
     except Usage as usage:
-        if usage.key is not None:
-            stderr.write(t(usage.key, **usage.params) + "\n")
-        stderr.write(t("cli.usage", names=", ".join(CALCULATORS)) + "\n")
-        return 2
+        return _usage(usage, t, stderr)
     except _Failure as failure:
         stderr.write(f"{failure}\n")
         return 2
-    name = STDIN if path == "-" else path
-    out, as_json = options.get("--out"), options.get("--json", False)
-    if kind == "penalty":
+    name = STDIN if options.path == "-" else options.path
+    out, as_json = options.out, bool(options.json)
+    if options.kind == "penalty":
         terms.setdefault("as_of", date.today().isoformat())  # as the page: open invoices, today
         result = penalty_csv(text, terms, preview=sys.maxsize if as_json else 0,
                              max_line_errors=None)
@@ -116,7 +171,7 @@ def batch_main(args: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextI
     elif out == "-":
         stdout.write(exported)
     else:
-        summary = _penalty_summary if kind == "penalty" else _dso_summary
+        summary = _penalty_summary if options.kind == "penalty" else _dso_summary
         stdout.write(summary(result, name, t))
     return 2 if result["line_error_count"] else 0
 
@@ -125,49 +180,42 @@ class _Failure(Exception):
     """A file that cannot be read: the message, ready to print."""
 
 
+def _usage(usage: Usage, t: Catalogue, stderr: TextIO) -> int:
+    """Print a usage mistake (its message, if it has one, then the usage); the exit status."""
+    if usage.key is not None:
+        stderr.write(t(usage.key, **usage.params) + "\n")
+    stderr.write(t("cli.usage", names=", ".join(CALCULATORS)) + "\n")
+    return 2
+
+
 def _lang_of(args: Sequence[str]) -> str:
-    """The language asked for with ``--lang xx`` or ``--lang=xx``, to word even usage mistakes."""
-    for index, arg in enumerate(args):
-        value = arg.partition("=")[2] if arg.startswith("--lang=") else (
-            args[index + 1] if arg == "--lang" and index + 1 < len(args) else None)
-        if value in LANGS:
-            return value
-    return "fr"
+    """The language asked for (the first valid ``--lang xx`` or ``--lang=xx``), to word even
+    usage mistakes."""
+    try:
+        asked, _ = _lang_parser().parse_known_args(args)
+    except Usage:
+        return DEFAULT_LANGUAGE
+    return next((lang for lang in asked.lang if lang in LANGUAGES), DEFAULT_LANGUAGE)
 
 
-def _batch_arguments(args: Sequence[str]) -> tuple[str, str, dict[str, Any]]:
-    """The kind of file, its path and the options given (``--json``: ``True``)."""
-    positional: list[str] = []
-    options: dict[str, Any] = {}
-    rest = iter(args)
-    for arg in rest:
-        if not arg.startswith("-") or arg == "-":
-            positional.append(arg)
-            continue
-        option, equals, value = arg.partition("=")
-        if option in options:
-            raise Usage("cli.twice", option=option)
-        if option == "--json" and not equals:
-            options[option] = True
-        elif option in VALUE_OPTIONS:
-            if not equals:
-                value = next(rest, None)
-                if value is None or value.startswith("--"):
-                    raise Usage("cli.needs_value", option=option)
-            options[option] = value
-        else:
-            raise Usage("cli.unknown_option", option=arg)
-    if len(positional) != 2 or positional[0] not in ("penalty", "dso"):
+def _batch_arguments(args: Sequence[str]) -> argparse.Namespace:
+    """The kind of file, its path and the options given (``--json``: ``True``; an option not
+    given: ``None``); raises :class:`Usage`."""
+    options, extra = _batch_parser().parse_known_args(args, argparse.Namespace(given=[]))
+    unknown = [arg for arg in extra if arg.startswith("-") and arg != "-"]
+    if unknown:
+        raise Usage("cli.unknown_option", option=unknown[0])
+    if extra:
         raise Usage()
-    if options.get("--lang", "fr") not in LANGS:
+    if options.lang is not None and options.lang not in LANGUAGES:
         raise Usage("error.lang")
-    if positional[0] == "dso":
-        for option in options:
-            if option in PENALTY_OPTIONS:
-                raise Usage("cli.penalty_only", option=option)
-    if options.get("--out") == "-" and options.get("--json"):
+    if options.kind == "dso":
+        for field in options.given:
+            if field in PENALTY_TERMS:
+                raise Usage("cli.penalty_only", option=_option(field))
+    if options.out == "-" and options.json:
         raise Usage("cli.out_and_json")
-    return positional[0], positional[1], options
+    return options
 
 
 def _read_text(path: str, stdin: TextIO, t: Catalogue) -> str:

@@ -17,7 +17,8 @@ from typing import Any
 
 from .forms import ADAPTERS, Rejected
 from .inputs import Field, Problem
-from .messages import LANGS, Catalogue
+from .languages import LANGUAGES, language
+from .messages import Catalogue
 from .rates import TABLES
 from .specs import CALCULATORS, SPECS, Output
 
@@ -30,9 +31,9 @@ _JSON_BRACKET = re.compile(r"[\[\]{}]")
 def run(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
     """Run calculator ``name`` on ``payload``: a JSON-ready result, or ``{"errors": [...]}``."""
     lang = payload.get("lang") if isinstance(payload, Mapping) else None
-    t = Catalogue(lang if lang in LANGS else "fr")
+    t = Catalogue(language(lang))
     problems = []
-    if not (lang is None or lang in LANGS):
+    if not (lang is None or lang in LANGUAGES):
         problems.append(Problem("lang", t("error.lang")))
     if name not in SPECS:
         problems.append(Problem("calculator", t("error.calculator", name=name,

@@ -16,7 +16,6 @@ computed, bad lines are listed and left out of the totals.
 
 from __future__ import annotations
 
-import calendar
 import codecs
 import csv
 import io
@@ -30,8 +29,9 @@ from typing import Any
 from . import dso
 from .api import error_answer, run
 from .forms import PenaltyBatch, Rejected
-from .inputs import Invalid, explain, parse_month, parse_number
-from .messages import LANGS, Catalogue
+from .inputs import Invalid, Problem, explain, parse_month, parse_number
+from .languages import language
+from .messages import Catalogue
 from .money import two_places
 
 CHUNK = 1000
@@ -70,7 +70,7 @@ _INDEX = re.compile(r"^months\[([0-9]+)\]\.?(.*)$")
 
 def _t(lang: str, key: str, **params: Any) -> str:
     """The catalogue's ``batch.<key>`` text (French when ``lang`` is unknown)."""
-    return Catalogue(lang if lang in LANGS else "fr")(f"batch.{key}", **params)
+    return Catalogue(language(lang))(f"batch.{key}", **params)
 
 
 @dataclass(frozen=True)
@@ -110,26 +110,22 @@ def run_form(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
     months = payload.get("months") if isinstance(payload, Mapping) else None
     if name != "dso" or not isinstance(months, str):
         return run(name, payload)
-    lang = payload.get("lang") if payload.get("lang") in LANGS else "fr"
+    lang = language(payload.get("lang"))
     items, numbers = month_lines(months)
     result = run(name, {**payload, "months": items})
     if "errors" not in result:
         return result
-    errors = []
+    problems = []
     for error in result["errors"]:
-        found = _INDEX.match(error["field"])
+        field, message = error["field"], error["message"]
+        found = _INDEX.match(field)
         if found:
-            line = numbers[int(found[1])]
-            message = error["message"]
             if found[2] == "sales" and "sales" not in items[int(found[1])]:
                 message = _t(lang, "line_only")
-            error = {"field": "months", "message": _t(lang, "line", line=line, message=message)}
-        errors.append(error)
-    merged: dict[str, list[str]] = {}
-    for error in errors:
-        merged.setdefault(error["field"], []).append(error["message"])
-    return {"errors": [{"field": key, "message": " ".join(texts)}
-                       for key, texts in merged.items()]}
+            field = "months"
+            message = _t(lang, "line", line=numbers[int(found[1])], message=message)
+        problems.append(Problem(field, message))
+    return error_answer(problems)
 
 
 # --- CSV files ------------------------------------------------------------------------------
@@ -221,7 +217,7 @@ def penalty_csv(text: str, terms: Mapping[str, Any], *,
     (:class:`~calculators.forms.PenaltyBatch`, which reads the terms once); ``progress(done,
     total)`` is called after every :data:`CHUNK` lines.
     """
-    lang = terms.get("lang") if terms.get("lang") in LANGS else "fr"
+    lang = language(terms.get("lang"))
     records, numbers, names, problems = read_csv(text, PENALTY_COLUMNS, lang)
     common = {key: value for key, value in terms.items()
               if key not in ("amount", "due_date", "payment_date", "payments", "invoices")}
@@ -334,9 +330,9 @@ def dso_csv(text: str, lang: str = "fr", *,
     ``line_errors`` (at most ``max_line_errors``; all if ``None``) and ``line_error_count``; or
     ``{"errors": [...]}`` when no month can be computed.
     """
-    lang = lang if lang in LANGS else "fr"
+    lang = language(lang)
     records, numbers, names, problems = read_csv(text, DSO_COLUMNS, lang)
-    months: list[tuple[tuple[int, int], Decimal, Decimal, int]] = []
+    months: list[tuple[dso.Month, Decimal, Decimal, int]] = []
     for record, number in zip(records, numbers, strict=True):
         values: dict[str, Any] = {}
         for column in ("month", "sales", "receivables"):
@@ -353,19 +349,19 @@ def dso_csv(text: str, lang: str = "fr", *,
             continue
         months.append((values["month"], values["sales"], values["receivables"], number))
     months.sort()
-    kept: list[tuple[tuple[int, int], Decimal, Decimal, int]] = []
+    kept: list[tuple[dso.Month, Decimal, Decimal, int]] = []
     for entry in months:
         if kept:
             previous = kept[-1][0]
-            expected = (previous[0] + 1, 1) if previous[1] == 12 else (previous[0],
-                                                                        previous[1] + 1)
+            expected = dso.shift_month(previous, 1)
             if entry[0] == previous:
                 problems.append(LineProblem(entry[3], names["month"], _t(
-                    lang, "month_twice", month=_month(entry[0]))))
+                    lang, "month_twice", month=dso.month_key(entry[0]))))
                 continue
             if entry[0] != expected:
                 problems.append(LineProblem(entry[3], names["month"], _t(
-                    lang, "month_gap", expected=_month(expected), previous=_month(previous))))
+                    lang, "month_gap", expected=dso.month_key(expected),
+                    previous=dso.month_key(previous))))
                 continue
         kept.append(entry)
     line_errors = _line_errors(problems, lang, max_line_errors)
@@ -374,13 +370,13 @@ def dso_csv(text: str, lang: str = "fr", *,
     rows = []
     history: list[tuple[Decimal, int]] = []
     for month, sales, receivables, _ in kept:
-        days = calendar.monthrange(*month)[1]
+        days = dso.month_days(month)
         history.insert(0, (sales, days))
         try:
             countback: str | None = two_places(dso.countback_dso(receivables, history).dso)
         except dso.HistoryTooShort:
             countback = None
-        rows.append({"month": _month(month), "sales": two_places(sales),
+        rows.append({"month": dso.month_key(month), "sales": two_places(sales),
                      "receivables": two_places(receivables), "days": days,
                      "simple": two_places(dso.simple_dso(receivables, sales, days)),
                      "countback": countback})
@@ -401,10 +397,6 @@ def _no_usable_line(problems: list[LineProblem], line_errors: list[dict[str, Any
     message = line_errors[0]["text"] if line_errors else _t(lang, "no_rows")
     return {"errors": [{"field": "file", "message": message}], "line_errors": line_errors,
             "line_error_count": len(problems)}
-
-
-def _month(month: tuple[int, int]) -> str:
-    return f"{month[0]:04d}-{month[1]:02d}"
 
 
 def _invalid(bad: Invalid, lang: str, column: str) -> str:
@@ -434,7 +426,7 @@ def file_json(kind: str, text: str | bytes, terms_json: str,
         try:
             text = decode(text)
         except NotText as bad:
-            lang = terms.get("lang") if terms.get("lang") in LANGS else "fr"
+            lang = language(terms.get("lang"))
             message = _t(lang, "line", line=bad.line, message=Catalogue(lang)("cli.not_text"))
             return json.dumps({"errors": [{"field": "file", "message": message}]},
                               ensure_ascii=False)

@@ -9,6 +9,10 @@
 - Best possible DSO (BPDSO) applies the same method to the current (not yet due) receivables;
   average days delinquent ``ADD = DSO − BPDSO``.
 
+Months are ``(year, month)`` pairs (:data:`Month`), spelt ``YYYY-MM`` (:func:`month_key`); a
+countback's months follow each other (:func:`shift_month`), each as long as the calendar says
+(:func:`month_days`) unless a fixed length is chosen.
+
 Sources: credit-management practice as summarised in ``shared/reference/README.md`` (examples
 A1-A4 divalto, financefactory.fr, comptabilite.pagesjaunes.fr; C1 divalto; C2 benjipays;
 B1 creditguru.com).
@@ -16,10 +20,14 @@ B1 creditguru.com).
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+
+Month = tuple[int, int]
+"""A calendar month, ``(year, month)``, as :func:`calculators.inputs.parse_month` reads it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,3 +121,73 @@ def average_days_delinquent(dso: Fraction, best_possible_dso: Fraction) -> Fract
     Fraction(33, 1)
     """
     return dso - best_possible_dso
+
+
+
+def month_key(month: Month) -> str:
+    """The public spelling of a calendar month, the one
+    :func:`~calculators.inputs.parse_month` reads.
+
+    Parameters
+    ----------
+    month : Month
+        ``(year, month)``.
+
+    Returns
+    -------
+    str
+        ``YYYY-MM``.
+
+    Examples
+    --------
+    >>> month_key((2025, 9))
+    '2025-09'
+    """
+    return f"{month[0]:04d}-{month[1]:02d}"
+
+
+def month_days(month: Month) -> int:
+    """Days in a calendar month, the length a countback gives it (Gregorian calendar).
+
+    Parameters
+    ----------
+    month : Month
+        ``(year, month)``.
+
+    Returns
+    -------
+    int
+        28 to 31.
+
+    Examples
+    --------
+    >>> month_days((2024, 2)), month_days((2025, 11))
+    (29, 30)
+    """
+    return calendar.monthrange(*month)[1]
+
+
+def shift_month(month: Month, months: int) -> Month:
+    """The calendar month ``months`` months after ``month``:
+    ``12 × year + month − 1 + months``, split back into year and month.
+
+    Parameters
+    ----------
+    month : Month
+        ``(year, month)``.
+    months : int
+        How many months later; negative for earlier (``-1``: the month before, as a countback
+        goes back).
+
+    Returns
+    -------
+    Month
+        ``(year, month)``.
+
+    Examples
+    --------
+    >>> shift_month((2025, 12), 1), shift_month((2025, 1), -1)
+    ((2026, 1), (2024, 12))
+    """
+    year, index = divmod(month[0] * 12 + month[1] - 1 + months, 12)
+    return year, index + 1

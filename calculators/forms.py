@@ -8,7 +8,6 @@ penalty calculator for a long list of invoices given a part at a time (a file's 
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -29,7 +28,8 @@ from .inputs import (
     read,
     read_reference_rates,
 )
-from .messages import LANGS, Catalogue
+from .languages import LANGUAGES
+from .messages import Catalogue
 from .money import EXACT, exact_sum, round_ratio, two_places
 from .rates import RateBook, half_key
 from .specs import SPECS, Spec
@@ -319,7 +319,7 @@ class PenaltyBatch:
         there); raises :class:`Rejected` when one is wrong, since then no invoice can be
         computed."""
         lang = terms.get("lang")
-        if not (lang is None or lang in LANGS):
+        if not (lang is None or lang in LANGUAGES):
             raise Rejected([Problem("lang", t("error.lang"))])
         values, problems = _read(SPECS["penalty"], terms, t, _BATCH_FIELDS)
         overrides, rate_problems = read_reference_rates(terms.get("reference_rates"), t)
@@ -503,7 +503,8 @@ def _dso(payload: Mapping[str, Any], t: Catalogue) -> dict[str, Any]:
         best = None if current is None else dso.countback_dso(current, pairs).dso
         covered = sum(step.month_days for step in countback.steps)
         steps = [
-            {"month": _month_name(month["month"]), "sales": two_places(step.sales),
+            {"month": None if month["month"] is None else dso.month_key(month["month"]),
+             "sales": two_places(step.sales),
              "month_days": step.month_days,
              "receivables_before": two_places(step.receivables_before),
              "days": two_places(step.days), "cumulative_days": two_places(step.cumulative_days)}
@@ -524,16 +525,12 @@ def _has_problem(problems: list[Problem], field: str) -> bool:
     return any(problem.field == field for problem in problems)
 
 
-def _month_name(month: tuple[int, int] | None) -> str | None:
-    return None if month is None else f"{month[0]:04d}-{month[1]:02d}"
-
-
 def _month_lengths(values: dict[str, Any], t: Catalogue, problems: list[Problem]) -> list[int]:
     """Days of each month of the countback: ``days_per_month`` if given, else the calendar's;
     months must follow each other going back."""
     fixed = values["days_per_month"]
     lengths = []
-    previous: tuple[int, int] | None = None
+    previous: dso.Month | None = None
     for index, item in enumerate(values["months"] or []):
         month = item["month"]
         where = f"months[{index}].month"
@@ -541,14 +538,12 @@ def _month_lengths(values: dict[str, Any], t: Catalogue, problems: list[Problem]
             if fixed is None and not _has_problem(problems, where):
                 problems.append(Problem(where, t("error.month_missing")))
         elif previous is not None:
-            expected = (previous[0] - 1, 12) if previous[1] == 1 else (previous[0],
-                                                                      previous[1] - 1)
+            expected = dso.shift_month(previous, -1)
             if month != expected:
                 problems.append(Problem(where, t("error.month_order",
-                                                 expected=_month_name(expected))))
+                                                 expected=dso.month_key(expected))))
         previous = month
-        lengths.append(fixed if fixed is not None or month is None
-                       else calendar.monthrange(*month)[1])
+        lengths.append(fixed if fixed is not None or month is None else dso.month_days(month))
     return lengths
 
 

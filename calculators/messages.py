@@ -13,17 +13,16 @@ from decimal import Decimal
 from typing import Any
 
 from .catalogue import load
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
 
-LANGS = ("fr", "en")
-
-TEXTS = load(__package__, "calculators", LANGS)
+TEXTS = load(__package__, "calculators", LANGUAGES)
 
 
 class Catalogue:
     """The texts of one language: ``t("error.required", noun="la date")``."""
 
-    def __init__(self, lang: str = "fr") -> None:
-        if lang not in LANGS:
+    def __init__(self, lang: str = DEFAULT_LANGUAGE) -> None:
+        if lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}")
         self.lang = lang
 

@@ -206,9 +206,48 @@ class RateBook:
         for name, values in (overrides or {}).items():
             self._values[name].update(values)
 
+    @classmethod
+    def spelled(cls, rates: Mapping[str, Mapping[str, str]]) -> RateBook:
+        """The shipped tables overlaid with rates spelt as a policy spells them.
+
+        Parameters
+        ----------
+        rates : Mapping[str, Mapping[str, str]]
+            ``{table: {"2026-H2": "2.40"}}`` (percent per year), assumed valid: the
+            ``reference_rates()`` of a validated policy.
+
+        Returns
+        -------
+        RateBook
+            The shipped tables, those rates taking precedence.
+
+        Examples
+        --------
+        >>> RateBook.spelled({"germany_basiszinssatz": {"2026-H2": "1.27"}}).halves(
+        ...     "germany_basiszinssatz")[-2:] == [parse_half("2026-H1"), parse_half("2026-H2")]
+        True
+        """
+        return cls({name: {parse_half(key): Decimal(value) for key, value in values.items()}
+                    for name, values in rates.items()})
+
     def get(self, table: str, half: int) -> Decimal | None:
         """Rate of ``table`` for the half-year, or ``None`` when it is unknown."""
         return self._values[table].get(half)
+
+    def halves(self, table: str) -> list[int]:
+        """The half-years whose rate is known, shipped or added.
+
+        Parameters
+        ----------
+        table : str
+            A table of :data:`TABLES`, e.g. ``"ecb_main_refinancing_rate"``.
+
+        Returns
+        -------
+        list[int]
+            Half-year numbers (:func:`half_of`), oldest first.
+        """
+        return sorted(self._values[table])
 
 
 SHIPPED = RateBook()

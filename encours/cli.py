@@ -25,6 +25,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from encours.i18n import LANGUAGES
 from encours.policy import message, validate_policy, write_schema
 
 
@@ -35,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check the policy without building")
     add_policy_option(validate)
-    validate.add_argument("--lang", choices=("fr", "en"), default="fr",
+    validate.add_argument("--lang", choices=LANGUAGES, default="fr",
                           help="language of the messages (default: fr)")
     validate.set_defaults(run=run_validate)
 
@@ -68,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
                       "(default)")
     diff.add_argument("--format", choices=("text", "markdown", "json"), default="text",
                       help="text (default), markdown (e.g. a merge request comment) or json")
-    diff.add_argument("--lang", choices=("fr", "en"), default="fr",
+    diff.add_argument("--lang", choices=LANGUAGES, default="fr",
                       help="language of the sentences (default: fr)")
     diff.set_defaults(run=run_diff)
     return parser

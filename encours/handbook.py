@@ -62,7 +62,7 @@ def policy_json(policy: Policy) -> dict[str, Any]:
         "effective_date": policy.document.effective_date.isoformat(),
         "content_hash": policy_hash(policy),
         "currency": policy.company.currency,
-        "reference_rates": policy.rates.reference_rates() if policy.rates else {},
+        "reference_rates": policy.rates.reference_rates(),
         "policy": policy.model_dump(mode="json"),
     }
 

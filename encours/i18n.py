@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from calculators.catalogue import load
+from calculators.languages import DEFAULT_LANGUAGE, LANGUAGES
 
-LANGUAGES = ("fr", "en")
-DEFAULT_LANGUAGE = "fr"
 TEXTS = load(__package__, "encours", LANGUAGES)
 
 

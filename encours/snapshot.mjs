@@ -29,12 +29,12 @@ pyodide.runPython(`
 import importlib, pkgutil
 import calculators
 from calculators.batch import run_form_json
-from calculators.messages import LANGS
+from calculators.languages import LANGUAGES
 from calculators.specs import CALCULATORS
 for module in pkgutil.walk_packages(calculators.__path__, "calculators."):
     importlib.import_module(module.name)
 for name in CALCULATORS:
-    for lang in LANGS:
+    for lang in LANGUAGES:
         run_form_json(name, '{"lang": "%s"}' % lang)
 calculators.__snapshot__ = MARKER
 `);

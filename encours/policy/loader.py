@@ -17,14 +17,16 @@ from typing import Annotated, Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from calculators.languages import DEFAULT_LANGUAGE, LANGUAGES
+
 from .checks import Context, run_checks
 from .errors import translate, unknown_key
 from .messages import message
 from .model import Policy, chapter_file
-from .model.common import LANGUAGES
-from .paths import display_path
+from .model.common import Text
+from .paths import display_path, walk
 from .problems import Findings, PolicyInvalid, Problem, Severity
-from .source import LineIndex, YamlFile, load_yaml
+from .source import LineIndex, PathKey, YamlFile, load_yaml
 
 
 @dataclass
@@ -38,23 +40,27 @@ class LoadedPolicy:
     data: dict[str, Any] = field(repr=False, default_factory=dict)
 
     def missing_translations(self, lang: str) -> list[Problem]:
-        """A warning for each free text that has no `lang` version (French is shown instead)."""
-        from .checks.texts import texts
-
-        if lang not in LANGUAGES or lang == "fr":
-            return []
+        """A warning, with its file and line, for each free text that has no `lang` version
+        (:func:`untranslated`)."""
         problems = []
-        for chapter in Policy.model_fields:
-            for path, text in texts(getattr(self.policy, chapter), (chapter,)):
-                if not text.has(lang):
-                    location = self.index.nearest(path)
-                    problems.append(Problem(
-                        location.file if location else chapter_file(chapter),
-                        location.value_line if location else None,
-                        message("check.translation_missing", lang,
-                                path=display_path(path, self.data), lang=lang),
-                        Severity.WARNING))
+        for path in untranslated(self.policy, lang):
+            location = self.index.nearest(path)
+            problems.append(Problem(
+                location.file if location else chapter_file(str(path[0])),
+                location.value_line if location else None,
+                message("check.translation_missing", lang,
+                        path=display_path(path, self.data), lang=lang),
+                Severity.WARNING))
         return problems
+
+
+def untranslated(policy: Policy, lang: str) -> list[PathKey]:
+    """The path of every free text of `policy` that has no `lang` version, in policy order: the
+    texts shown in French on a `lang` page (none for French or an unknown language)."""
+    if lang not in LANGUAGES or lang == DEFAULT_LANGUAGE:
+        return []
+    return [path for path, value, _ in walk(policy) if isinstance(value, Text)
+            and not value.has(lang)]
 
 
 @dataclass

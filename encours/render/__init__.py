@@ -17,9 +17,10 @@ from typing import Any
 
 from markupsafe import escape
 
+import calculators
 from encours.i18n import Catalogue
 from encours.render import context
-from encours.render.calculator_pages import CALCULATOR_PAGES, calculator_page_context
+from encours.render.calculator_pages import calculator_page_context, index_page_context
 from encours.render.context import glossary_entries
 from encours.render.environment import make_environment
 from encours.render.glossary import glossary_terms, link_terms
@@ -143,6 +144,24 @@ def chapter_pages(env: Any, policy: Any, lang: str,
     return pages, nav
 
 
+def calculators_section(env: Any, policy: Any, lang: str,
+                        labels: Catalogue) -> tuple[dict[str, str], list[Any]]:
+    """The calculators' index then one page per calculator (``calculators.CALCULATORS``), and
+    their navigation."""
+    each = [calculator_page_context(name, policy, lang=lang, labels=labels)
+            for name in calculators.CALCULATORS]
+    index = index_page_context(each, policy, labels=labels)
+    pages = {"calculators/index.md": env.get_template("calculators/index.md.j2").render(
+        page=index)}
+    nav: list[Any] = [{index.title: "calculators/index.md"}]
+    template = env.get_template("calculators/calculator.md.j2")
+    for page in each:
+        path = f"calculators/{page.name}.md"
+        pages[path] = template.render(page=page)
+        nav.append({page.title: path})
+    return pages, nav
+
+
 def render_pages(
     policy: Any, *, lang: str, runtime: Runtime, cache_dir: Path | None = None
 ) -> Rendered:
@@ -152,12 +171,8 @@ def render_pages(
     pages, nav = chapter_pages(env, policy, lang, labels)
     report_fallbacks(policy, lang)
 
-    calculator_nav = []
-    for name in CALCULATOR_PAGES:
-        path = f"calculators/{name}.md"
-        context = calculator_page_context(name, policy, lang=lang, labels=labels)
-        pages[path] = env.get_template("calculators/calculator.md.j2").render(page=context)
-        calculator_nav.append({context.title: path})
+    calculator_pages, calculator_nav = calculators_section(env, policy, lang, labels)
+    pages.update(calculator_pages)
     nav.append({labels("nav.calculators"): calculator_nav})
 
     document = policy.document

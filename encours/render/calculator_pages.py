@@ -4,7 +4,8 @@ code the browser runs (so the page has a result at first paint, before Python is
 how that result is computed (formula, legal basis, breakdown).
 
 ``CALCULATOR_PAGES`` lists the pages under ``calculators/``: ``index`` (every calculator, with
-its default result) then one page per calculator.
+its default result: :func:`index_page_context`) then one page per calculator of
+``calculators.CALCULATORS`` (:func:`calculator_page_context`).
 """
 
 from __future__ import annotations
@@ -17,11 +18,10 @@ from decimal import Decimal
 from typing import Any
 
 import calculators
-from calculators import batch
+from calculators import CALCULATORS, batch
 from calculators.penalty import REGIMES
 from encours.i18n import Catalogue
 
-CALCULATORS = ("penalty", "dso", "cei", "discount", "unpaid")
 CALCULATOR_PAGES = ("index", *CALCULATORS)
 
 Columns = tuple[tuple[str, str], ...]
@@ -177,7 +177,6 @@ class CalculatorPage:
     defaults: dict[str, str] = field(default_factory=dict)
     rate_tables: list[dict[str, Any]] = field(default_factory=list)
     """The reference rate tables a penalty uses, each with its source and date."""
-    kind: str = "calculator"
 
 
 @dataclass
@@ -196,7 +195,6 @@ class IndexPage:
     title: str
     entries: list[IndexEntry]
     defaults_note: str
-    kind: str = "index"
 
 
 def _kpi_target(policy: Any, methods: tuple[str, ...]) -> tuple[str, Decimal] | None:
@@ -281,15 +279,10 @@ def _target_text(target: Decimal | None, lang: str) -> str:
     return text.replace(".", ",") if lang == "fr" else text
 
 
-def reference_rates(policy: Any) -> dict[str, Any]:
-    return policy.rates.reference_rates() if policy.rates else {}
-
-
 def calculator_page_context(
     name: str, policy: Any, *, lang: str, labels: Catalogue
-) -> CalculatorPage | IndexPage:
-    if name == "index":
-        return index_page_context(policy, lang=lang, labels=labels)
+) -> CalculatorPage:
+    """The page of calculator ``name``: its form with the policy's defaults and its result."""
     layout = LAYOUTS[name]
     spec = calculators.describe(lang)[name]
     example, example_inputs = _example(name, policy)
@@ -319,7 +312,7 @@ def calculator_page_context(
     payload = {
         f.name: f.value for f in fields
         if f.value != "" and (f.only_when is None or values[f.only_when[0]] == f.only_when[1])
-    } | {"lang": lang, "reference_rates": reference_rates(policy)}
+    } | {"lang": lang, "reference_rates": policy.rates.reference_rates()}
     result = batch.run_form(name, payload)
     if "errors" in result:
         problems = "; ".join(f"{e['field']}: {e['message']}" for e in result["errors"])
@@ -372,14 +365,15 @@ def calculator_page_context(
     )
 
 
-def index_page_context(policy: Any, *, lang: str, labels: Catalogue) -> IndexPage:
-    """The calculators' index: each calculator, what it answers, and its default result."""
-    entries = []
-    for name in CALCULATORS:
-        page = calculator_page_context(name, policy, lang=lang, labels=labels)
-        assert isinstance(page, CalculatorPage)
-        headline = page.outputs[-1] if name == "penalty" else page.outputs[0]
-        entries.append(IndexEntry(name, page.title, page.summary, f"{name}.md", headline))
+def index_page_context(pages: list[CalculatorPage], policy: Any, *,
+                       labels: Catalogue) -> IndexPage:
+    """The calculators' index: each calculator of ``pages``, what it answers, and its default
+    result."""
+    entries = [
+        IndexEntry(page.name, page.title, page.summary, f"{page.name}.md",
+                   page.outputs[-1] if page.name == "penalty" else page.outputs[0])
+        for page in pages
+    ]
     return IndexPage(
         name="index",
         title=labels("calculator.index.title"),

@@ -19,6 +19,8 @@ from typing import Any
 
 import calculators
 from calculators import terms as payment_terms
+from calculators.penalty import REGIMES
+from calculators.rates import RateBook, half_of, half_start
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -170,13 +172,6 @@ def incentive_example(incentives: Any, kpis: list[Any]) -> IncentiveExample | No
 
 
 # --- a sample overdue invoice, for the letters ---------------------------------------------
-# The reference-rate table each penalty regime reads (as named by the calculators).
-REGIME_TABLES = {
-    "FR": "ecb_main_refinancing_rate",
-    "EU": "ecb_main_refinancing_rate",
-    "UK": "uk_bank_rate_reference",
-    "DE": "germany_basiszinssatz",
-}
 SAMPLE_AMOUNT = Decimal("12450.00")
 SAMPLE_INVOICE_DAY = 15
 
@@ -220,22 +215,11 @@ def due_date(invoice_date: dt.date, term: Any) -> dt.date:
     return invoice_date  # prepayment
 
 
-def _half_years(policy: Any, regime: str) -> list[str]:
-    """Half-years (``2026-H1``) whose reference rate is known, shipped or added by the policy."""
-    table = REGIME_TABLES[regime]
-    shipped = next(
-        rates["values"] for rates in calculators.describe("fr")["penalty"]["rate_tables"]
-        if rates["name"] == table
-    )
-    added = policy.rates.reference_rates().get(table, {}) if policy.rates else {}
-    return sorted({*shipped, *added})
-
-
-def _half_year_bounds(half: str) -> tuple[dt.date, dt.date]:
-    year, part = int(half[:4]), half[-1]
-    if part == "1":
-        return dt.date(year, 1, 1), dt.date(year, 6, 30)
-    return dt.date(year, 7, 1), dt.date(year, 12, 31)
+def known_halves(policy: Any, regime: str) -> list[int]:
+    """Half-years (numbered as :mod:`calculators.rates` numbers them) whose reference rate for
+    ``regime`` is known, shipped or added by the policy, oldest first."""
+    book = RateBook.spelled(policy.rates.reference_rates())
+    return book.halves(REGIMES[regime].table)
 
 
 def sample_case(policy: Any, days: list[int], lang: str) -> SampleCase:
@@ -244,15 +228,13 @@ def sample_case(policy: Any, days: list[int], lang: str) -> SampleCase:
     a half-year, for which every date falls in half-years whose rate is known.
     """
     penalties_policy = policy.terms.late_penalties
-    halves = _half_years(policy, penalties_policy.regime)
+    halves = known_halves(policy, penalties_policy.regime)
     known = set(halves)
     for half in reversed(halves):
-        start, _ = _half_year_bounds(half)
-        invoice_date = start.replace(day=SAMPLE_INVOICE_DAY)
+        invoice_date = half_start(half).replace(day=SAMPLE_INVOICE_DAY)
         due = due_date(invoice_date, policy.terms.payment_term)
         last = due + dt.timedelta(days=max([0, *days]))
-        needed = {f"{d.year}-H{1 if d.month <= 6 else 2}" for d in (due, last)}
-        if needed <= known:
+        if {half_of(due), half_of(last)} <= known:
             break
     else:
         raise ValueError(
@@ -277,7 +259,7 @@ def _penalty(policy: Any, due: dt.date, as_of: dt.date, lang: str) -> Penalty:
         "mode": late.mode,
         "basis": str(late.basis),
         "lang": lang,
-        "reference_rates": policy.rates.reference_rates() if policy.rates else {},
+        "reference_rates": policy.rates.reference_rates(),
     }
     if late.rate_kind == "contractual" and late.contractual_rate is not None:
         payload["rate"] = str(late.contractual_rate)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from encours.policy import Text
-from encours.policy.paths import item_name, walk
+from encours.policy.loader import untranslated
+from encours.policy.paths import item_name
 
 log = logging.getLogger("mkdocs.encours")
 SHOWN_IN_SUMMARY = 5
@@ -35,17 +35,6 @@ def dotted(path: tuple[Any, ...], policy: Any) -> str:
     return ".".join(parts)
 
 
-def untranslated(policy: Any, lang: str) -> list[str]:
-    """The policy path of every free text without a ``lang`` version, in policy order."""
-    if lang == "fr":
-        return []
-    return [
-        dotted(path, policy)
-        for path, value, _ in walk(policy)
-        if isinstance(value, Text) and not value.has(lang)
-    ]
-
-
 def summary(paths: list[str], lang: str) -> str | None:
     """One line: how many texts fall back to French, and the first few of them."""
     if not paths:
@@ -58,7 +47,7 @@ def summary(paths: list[str], lang: str) -> str | None:
 
 def report_fallbacks(policy: Any, lang: str) -> str | None:
     """Log the summary of French fallbacks for a ``lang`` build (INFO); returns it."""
-    line = summary(untranslated(policy, lang), lang)
+    line = summary([dotted(path, policy) for path in untranslated(policy, lang)], lang)
     if line:
         log.info(line)
     return line

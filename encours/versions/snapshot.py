@@ -42,10 +42,6 @@ class Snapshot:
     def version(self) -> str | None:
         return self.policy.document.version if self.policy is not None else None
 
-    @property
-    def is_worktree(self) -> bool:
-        return self.commit is None
-
 
 def worktree(policy_dir: Path, lang: str, validation: Validation | None = None) -> Snapshot:
     """The policy as it is on disk (``validation``: an already made validation of it)."""

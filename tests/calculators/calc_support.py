@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +33,6 @@ def example(group: str, example_id: str) -> dict[str, Any]:
         if candidate["id"] == example_id:
             return candidate
     raise KeyError(example_id)
-
-
-def cents(text: str) -> Decimal:
-    """A two-decimal result string as a Decimal."""
-    return Decimal(text)
 
 
 def computed(name: str, payload: dict[str, Any]) -> dict[str, Any]:

@@ -15,6 +15,7 @@ import pytest
 import calculators
 from calculators import CALCULATORS, describe, run, run_json
 from calculators.__main__ import main
+from calculators.forms import ADAPTERS
 from calculators.inputs import KINDS
 
 FR1 = {"amount": "10000", "due_date": "2025-09-30", "payment_date": "2025-11-30"}
@@ -24,6 +25,10 @@ TWO_DECIMALS = re.compile(r"-?[0-9]+\.[0-9]{2}")
 def test_public_names() -> None:
     assert CALCULATORS == ("penalty", "dso", "cei", "discount", "unpaid")
     assert set(calculators.__all__) == {"run", "run_json", "describe", "CALCULATORS"}
+
+
+def test_every_calculator_has_an_adapter() -> None:
+    assert set(ADAPTERS) == set(CALCULATORS)
 
 
 def test_money_and_rates_are_strings_with_two_decimals() -> None:

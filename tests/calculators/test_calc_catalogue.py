@@ -9,7 +9,8 @@ import string
 import pytest
 
 from calculators.catalogue import Texts, load
-from calculators.messages import LANGS, TEXTS, Catalogue
+from calculators.languages import LANGUAGES
+from calculators.messages import TEXTS, Catalogue
 
 
 def test_catalogue_has_both_languages_with_the_same_placeholders() -> None:
@@ -25,7 +26,7 @@ def test_catalogue_has_both_languages_with_the_same_placeholders() -> None:
 
 def test_every_language_is_in_memory_once_imported() -> None:
     """A Pyodide memory snapshot restores memory, not files: import reads every catalogue."""
-    assert tuple(TEXTS.by_language) == LANGS and TEXTS.fallback == "fr"
+    assert tuple(TEXTS.by_language) == LANGUAGES and TEXTS.fallback == "fr"
     assert all(type(texts) is dict and texts for texts in TEXTS.by_language.values())
     assert load("calculators", "calculators", ("en", "fr")).by_language == {
         "en": TEXTS.by_language["en"], "fr": TEXTS.by_language["fr"]}

@@ -56,7 +56,7 @@ def test_docstring_examples(path: Path) -> None:
     assert failed == 0
 
 
-@pytest.mark.parametrize("name", ["penalty", "dso", "cei", "discount", "unpaid"])
+@pytest.mark.parametrize("name", calculators.CALCULATORS)
 def test_every_calculator_module_documents_its_functions_and_source(name: str) -> None:
     module = importlib.import_module(f"calculators.{name}")
     assert any(word in (module.__doc__ or "") for word in ("Source", "art.", "BGB", "Act"))

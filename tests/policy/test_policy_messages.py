@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from encours.i18n import TEXTS
 from encours.formatting import format_number
+from encours.i18n import TEXTS
 from encours.policy.messages import message
 
 PACKAGE = Path(__file__).resolve().parents[2] / "encours"

@@ -17,6 +17,7 @@ import yaml
 
 import calculators
 from calculators import terms as payment_terms
+from calculators.rates import half_of
 from encours.formatting import format_decimal, format_money
 from encours.i18n import Catalogue
 from encours.policy import load_policy
@@ -339,8 +340,8 @@ def test_letters_show_the_penalties_the_calculator_computes(french, policy) -> N
 def test_sample_case_moves_back_until_the_rates_are_known(policy) -> None:
     case = examples.sample_case(policy, [120], "fr")
     last = case.due_date + dt.timedelta(days=120)
-    known = examples._half_years(policy, policy.terms.late_penalties.regime)
-    assert f"{last.year}-H{1 if last.month <= 6 else 2}" in known
+    known = examples.known_halves(policy, policy.terms.late_penalties.regime)
+    assert half_of(last) in known
     assert case.penalties[120].days_late == 120
 
 

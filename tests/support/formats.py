@@ -7,9 +7,10 @@ integers and short dates, in French and English. Used by the Node test
 
 from __future__ import annotations
 
+from calculators.languages import LANGUAGES
+
 AMOUNTS = ("0", "0.5", "1234.5", "1234567.891", "-40", "-1234.5", "0.005", "2.675", "1.125")
 DATES = ("2025-09-30", "2026-01-01", "2026-12-31")
-LANGS = ("fr", "en")
 CURRENCIES = ("EUR", "USD", "GBP")
 
 Case = tuple[str, str, str, str]
@@ -18,14 +19,14 @@ currency."""
 
 AGREED: list[Case] = [
     *((value, "money", lang, currency)
-      for currency in CURRENCIES for lang in LANGS for value in AMOUNTS),
+      for currency in CURRENCIES for lang in LANGUAGES for value in AMOUNTS),
     *((value, kind, lang, "EUR")
-      for kind in ("decimal", "percent", "integer") for lang in LANGS for value in AMOUNTS),
-    *((day, "date", lang, "EUR") for lang in LANGS for day in DATES),
+      for kind in ("decimal", "percent", "integer") for lang in LANGUAGES for value in AMOUNTS),
+    *((day, "date", lang, "EUR") for lang in LANGUAGES for day in DATES),
 ]
 
 NEGATIVE_ZEROS: list[Case] = [("-0.001", kind, lang, "EUR")
-                              for kind in ("money", "integer") for lang in LANGS]
+                              for kind in ("money", "integer") for lang in LANGUAGES]
 """Where they differ: the page writes ``-0,00 €`` and ``-0`` for a negative value that rounds to
 zero, Python no sign (Intl's ``signDisplay: "auto"`` keeps the sign of -0; ``"negative"`` would
 drop it)."""

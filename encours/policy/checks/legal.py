@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .. import legal_rates
+from calculators.penalty import LEGAL_INTEREST, contract_floor
+from calculators.rates import (
+    FRANCE_LEGAL_INTEREST_RATE,
+    SHIPPED,
+    RateBook,
+    half_key,
+    half_of,
+    parse_half,
+)
+
 from ..model.common import PaymentTerm
 from ..paths import walk
 from .references import valid_chapters
@@ -16,7 +25,6 @@ from .registry import Context, check
 MAX_DAYS_FROM_INVOICE = 60  # L441-10 I, Code de commerce
 MAX_DAYS_END_OF_MONTH = 45  # L441-10 I, Code de commerce
 INDEMNITY = Decimal("40.00")  # D441-5, Code de commerce
-PENALTY_FLOOR_FACTOR = 3  # L441-10 II: at least 3 x the taux de l'intérêt légal
 CLAIM_FILING_DAYS = 60  # R622-24, Code de commerce: 2 months from the BODACC notice
 RETENTION_CLAIM_DAYS = 90  # L624-9, Code de commerce: 3 months from the judgment's notice
 SMALL_CLAIMS_MAXIMUM = Decimal(5000)  # R125-1, Code des procédures civiles d'exécution
@@ -73,17 +81,16 @@ def contractual_rate_floor(context: Context) -> None:
     if not french(context) or penalties.rate_kind != "contractual" \
             or penalties.contractual_rate is None:
         return
-    half = legal_rates.half_year(context.policy.document.effective_date)
-    added = context.policy.rates.france_legal_interest_rate.get(half)
-    legal = added.value if added else legal_rates.legal_interest_rate(half)
+    half = half_of(context.policy.document.effective_date)
+    rates = RateBook.spelled(context.policy.rates.reference_rates())
+    floor = contract_floor(half, rates=rates)
     path = ("terms", "late_penalties", "contractual_rate")
-    if legal is None:
-        context.warning(path, "check.legal_rate_unknown", half=half)
+    if floor is None:
+        context.warning(path, "check.legal_rate_unknown", half=half_key(half))
         return
-    floor = PENALTY_FLOOR_FACTOR * legal
     if penalties.contractual_rate < floor:
         context.error(path, "check.legal_penalty_floor", rate=penalties.contractual_rate,
-                      floor=floor, legal=legal, half=half)
+                      floor=floor, legal=rates.get(LEGAL_INTEREST, half), half=half_key(half))
 
 
 @check("company", "rates")
@@ -91,11 +98,11 @@ def added_rates_agree(context: Context) -> None:
     """A legal interest rate added by the company agrees with the shipped table, if it has it."""
     table = context.policy.rates.france_legal_interest_rate
     for half, rate in table.items():
-        shipped = legal_rates.legal_interest_rate(half)
+        shipped = SHIPPED.get(LEGAL_INTEREST, parse_half(half))
         if shipped is not None and shipped != rate.value:
             context.warning(("rates", "france_legal_interest_rate", half, "value"),
                             "check.rate_differs", half=half, value=rate.value, shipped=shipped,
-                            source=legal_rates.SOURCE)
+                            source=FRANCE_LEGAL_INTEREST_RATE.source)
 
 
 @check("company", "recovery")

@@ -10,10 +10,11 @@ from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, model_v
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
+from calculators.languages import LANGUAGES
+
 from ..messages import message
 
-LANGUAGES = ("fr", "en")
-Language = Literal["fr", "en"]
+Language = Literal[LANGUAGES]  # type: ignore[valid-type]  # Literal["fr", "en"]
 
 
 class Model(BaseModel):
@@ -37,7 +38,7 @@ class Text(Model):
             return {"fr": data}
         if isinstance(data, dict):
             # `- Texte : suite` reads as {"Texte": "suite"}: French spacing meets YAML syntax.
-            stray = [k for k in data if k not in ("fr", "en") and " " in str(k)]
+            stray = [k for k in data if k not in LANGUAGES and " " in str(k)]
             if stray:
                 raise PydanticCustomError("text_colon", "text read as a mapping", {"key": stray[0]})
         return data
