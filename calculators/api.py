@@ -48,21 +48,31 @@ def run(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
         return error_answer(rejected.problems)
 
 
-def run_text(name: str, text: str) -> dict[str, Any]:
-    """:func:`run` on JSON text (numbers read exactly, as ``Decimal``).
+def read_payload(text: str) -> Any:
+    """JSON text as a payload (numbers read exactly, as ``Decimal``): the one guarded way in
+    for the command line, the browser worker and the build's snapshot.
 
     Text nested deeper than :data:`MAX_DEPTH` is refused before parsing: inside Pyodide, a deep
     enough nesting overflows the WebAssembly stack and kills the interpreter instead of raising
-    ``RecursionError`` as CPython does.
+    ``RecursionError`` as CPython does. Raises :class:`Rejected` (field ``payload``) when the
+    text is too deep or is not JSON.
     """
     if _too_deep(text):
-        return error_answer([Problem("payload", Catalogue()("error.json_depth", depth=MAX_DEPTH))])
+        raise Rejected([Problem("payload", Catalogue()("error.json_depth", depth=MAX_DEPTH))])
     try:
-        payload = json.loads(text, parse_float=Decimal, parse_constant=Decimal)
+        return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
     except (ValueError, RecursionError) as error:
         line, column = getattr(error, "lineno", 1), getattr(error, "colno", 1)
-        return error_answer([Problem("payload", Catalogue()("error.json", line=line,
-                                                       column=column))])
+        raise Rejected([Problem("payload", Catalogue()("error.json", line=line,
+                                                       column=column))]) from None
+
+
+def run_text(name: str, text: str) -> dict[str, Any]:
+    """:func:`run` on JSON text read by :func:`read_payload`."""
+    try:
+        payload = read_payload(text)
+    except Rejected as rejected:
+        return error_answer(rejected.problems)
     return run(name, payload)
 
 

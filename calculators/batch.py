@@ -27,7 +27,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import dso
-from .api import error_answer, run
+from .api import error_answer, read_payload, run
 from .forms import PenaltyBatch, Rejected
 from .inputs import Invalid, Problem, explain, parse_month, parse_number
 from .languages import language
@@ -407,11 +407,12 @@ def _invalid(bad: Invalid, lang: str, column: str) -> str:
 # --- JSON in, JSON out: what the browser worker calls ---------------------------------------
 
 def run_form_json(name: str, text: str) -> str:
-    """:func:`run_form` with JSON text in and out (numbers read exactly, as ``Decimal``)."""
+    """:func:`run_form` with JSON text in and out: what the browser worker calls. The text is
+    read by :func:`calculators.api.read_payload`, with the command line's depth guard."""
     try:
-        payload = json.loads(text, parse_float=Decimal)
-    except ValueError:
-        return json.dumps(run(name, None), ensure_ascii=False)  # reported as a bad payload
+        payload = read_payload(text)
+    except Rejected as rejected:
+        return json.dumps(error_answer(rejected.problems), ensure_ascii=False)
     return json.dumps(run_form(name, payload), ensure_ascii=False)
 
 
@@ -421,7 +422,10 @@ def file_json(kind: str, text: str | bytes, terms_json: str,
 
     ``text`` may be the file's bytes, as the page reads them: :func:`decode` reads them as the
     command line does (UTF-8 or Windows-1252)."""
-    terms = json.loads(terms_json, parse_float=Decimal)
+    try:
+        terms = read_payload(terms_json)
+    except Rejected as rejected:
+        return json.dumps(error_answer(rejected.problems), ensure_ascii=False)
     if isinstance(text, bytes):
         try:
             text = decode(text)

@@ -126,6 +126,7 @@ def build_handbook(
         "version": policy.document.version,
         "effective_date": policy.document.effective_date.isoformat(),
         **versions.stamp(rendered.stamp, history.provenance, labels),
+        "page_loading": labels("page_loading"),  # names the progress bar (encours-a11y.js)
     }
     warnings = [str(problem) for problem in loaded.warnings] + rendered.warnings + snapshot_warnings
     return Handbook(

@@ -7,9 +7,10 @@ bundle the site ships, and carries a marker ``"<pyodide version> <bundle file na
 page's worker checks before using it (else it falls back to a normal start).
 
 Making one takes a few seconds, so it is cached under ``<cache>/pyodide-snapshots/``, keyed by
-the Pyodide version, the bundle's content and this maker's own script: a rebuild (``make
-serve``'s live reload, the second language) reuses it. The cache folder is the plugin's
-``cache_dir`` (default: the project's ``.cache/``).
+the Pyodide version, the bundle's content and the maker's scripts (``snapshot.mjs`` and the
+boot module it shares with the pages' worker): a rebuild (``make serve``'s live reload, the
+second language) reuses it. The cache folder is the plugin's ``cache_dir`` (default: the
+project's ``.cache/``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from pathlib import Path
 from encours.assets import Asset, pyodide_version
 
 MAKER = Path(__file__).with_name("snapshot.mjs")
+BOOT = Path(__file__).parents[1] / "docs" / "assets" / "javascripts" / "encours-pyodide.mjs"
+"""The boot module the maker imports and the pages' worker shares (what the snapshot runs)."""
 
 
 class SnapshotUnavailable(RuntimeError):
@@ -40,7 +43,8 @@ def pyodide_snapshot(node_modules: Path, bundle: Asset, cache: Path) -> Asset:
     version = pyodide_version(node_modules)
     marker = snapshot_marker(version, bundle)
     key = hashlib.sha256(
-        b"\0".join([marker.encode(), bundle.read(), MAKER.read_bytes()])
+        b"\0".join([marker.encode(), bundle.read(), MAKER.read_bytes(),
+                     BOOT.read_bytes() if BOOT.exists() else b""])
     ).hexdigest()[:16]
     cached = cache / f"{version}-{key}.bin"
     if not cached.exists():

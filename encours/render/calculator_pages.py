@@ -172,7 +172,10 @@ class CalculatorPage:
     target: Decimal | None = None
     """The policy's target for the result (DSO days, CEI percent), if it sets one."""
     target_text: str = ""
-    modes: dict[str, list[str]] = field(default_factory=dict)
+    allowed_choices: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Choices of a field that another field's value allows (the form's
+    ``data-allowed-choices``, applied by the page): ``{"mode": {"by": "regime", "allowed":
+    {"FR": ["split", "fixed"], ...}}}``, from the calculators' own regime table."""
     batch: str | None = None
     defaults: dict[str, str] = field(default_factory=dict)
     rate_tables: list[dict[str, Any]] = field(default_factory=list)
@@ -334,6 +337,7 @@ def calculator_page_context(
         )
         for rows_field, cols in layout.tables
     ]
+    modes = {code: list(regime.modes) for code, regime in REGIMES.items()}
     target = None
     if name == "dso":
         found = _kpi_target(policy, DSO_KPIS)
@@ -358,7 +362,7 @@ def calculator_page_context(
         policy_hash=policy_hash(policy),
         target=target,
         target_text=_target_text(target, lang),
-        modes={code: list(regime.modes) for code, regime in REGIMES.items()},
+        allowed_choices={"mode": {"by": "regime", "allowed": modes}} if name == "penalty" else {},
         batch=layout.batch,
         defaults={key: value for key, value in defaults.items() if value != ""},
         rate_tables=spec.get("rate_tables", []),

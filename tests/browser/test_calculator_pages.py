@@ -21,25 +21,13 @@ from encours.i18n import Catalogue
 from encours.policy import load_policy
 from encours.render.calculator_pages import CALCULATORS, policy_defaults
 from tests.browser.conftest import RESULT_SHOWN
-from tests.support.calculator_page import assert_result
+from tests.support.calculator_page import FORM_PAYLOAD, assert_result
 from tests.support.harness import BOOT_TIMEOUT_MS, PYTHON_READY, ROOT
 
 pytestmark = pytest.mark.browser
 
 FORM = "form[data-calculator]"
-# The inputs as the page sends them: enabled named fields, trimmed, blanks left out.
-PAYLOAD = """
-() => {
-  const form = document.querySelector("form[data-calculator]");
-  const payload = { lang: form.dataset.lang };
-  for (const field of form.elements) {
-    if (!field.name || field.disabled) continue;
-    if (field.type === "checkbox") payload[field.name] = field.checked;
-    else if (field.value.trim() !== "") payload[field.name] = field.value.trim();
-  }
-  return payload;
-}
-"""
+PAYLOAD = FORM_PAYLOAD  # the inputs as the page sends them (the page's own formPayload)
 
 # Reference examples: (calculator, id, inputs typed in the page, expected outputs).
 EXAMPLES = [

@@ -1,7 +1,7 @@
-"""In Chromium, a calculator page writes numbers as Python does: the result written at build
-time (Python, ``encours.formatting``) reads exactly as the page's own ``formatValue`` (the
-browser's Intl) writes the same values once Python in the page takes over, and so do money in
-EUR, USD and GBP, decimals, percentages, integers and dates, in French and English.
+"""In Chromium, a calculator page writes numbers as Python does: the result written at build time
+(Python, ``encours.formatting``) reads exactly as the page's own ``formatValue`` (the browser's
+Intl, ``encours-formats.js``) writes the same values once Python in the page takes over, and so
+do money in EUR, USD and GBP, decimals, percentages, integers and dates, in French and English.
 
 Only the page's script is needed, not Python in the page: the test reads the page before the
 worker's first result and asks its formatter directly.
@@ -18,8 +18,13 @@ from tests.support.harness import LANGUAGES
 
 pytestmark = pytest.mark.browser
 
-FORMATTER_READY = "() => typeof window.encoursCalculators?.formatValue === 'function'"
-FORMAT_IN_PAGE = "(cases) => cases.map((args) => window.encoursCalculators.formatValue(...args))"
+# The page's own format module, imported from where the page loads its scripts.
+FORMAT_IN_PAGE = """async (cases) => {
+  const script = document.querySelector('script[src*="encours-calculators.js"]');
+  const { formatValue } = await import(new URL("encours-formats.js", script.src).href);
+  return cases.map(([value, format, lang, currency]) => formatValue(value, format,
+                                                                    { lang, currency }));
+}"""
 NUMBERS_AND_DATES = {"money", "percent", "decimal", "integer", "date"}
 
 
@@ -29,7 +34,6 @@ def test_texts_before_and_after_python_starts_are_the_same(
 ) -> None:
     calculator.open(lang=lang)
     page = calculator.page
-    page.wait_for_function(FORMATTER_READY)
     form = page.locator("form[data-calculator]")
     assert form.get_attribute("data-lang") == lang
     currency = form.get_attribute("data-currency")

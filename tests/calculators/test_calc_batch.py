@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from calculators import batch, run
+from calculators import api, batch, run
 
 HEADER = "facture;client;montant;échéance;date de paiement"
 
@@ -111,6 +111,14 @@ def test_dso_csv_reports_a_gap_between_months() -> None:
     result = batch.dso_csv("month,sales,receivables\n2025-09,700,500\n2025-11,1200,2500\n",
                            "en")
     assert [(e["line"], e["column"]) for e in result["line_errors"]] == [(3, "month")]
+
+
+def test_run_form_json_has_the_command_line_depth_guard() -> None:
+    # What the worker calls: deep nesting is refused before parsing (it would kill Pyodide).
+    deep = '{"lang": "en", "amount": ' + "[" * 500 + "]" * 500 + "}"
+    assert json.loads(batch.run_form_json("penalty", deep)) == api.run_text("penalty", deep)
+    assert json.loads(batch.run_form_json("penalty", deep))["errors"][0]["field"] == "payload"
+    assert json.loads(batch.file_json("penalty", "", deep))["errors"][0]["field"] == "payload"
 
 
 def test_file_json_is_what_the_worker_reads() -> None:

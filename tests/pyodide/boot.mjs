@@ -1,9 +1,12 @@
 // Starts Pyodide under Node.js with files of this repository copied into its file system and,
 // if asked, the pure-Python wheels of .cache/pyodide-wheels unpacked into site-packages.
-// Shared by run_tests.mjs and bench/penalty_throughput.py.
+// Shared by run_tests.mjs and bench/penalty_throughput.py; Pyodide is started and the wheels
+// unpacked by the site's boot module (encours-pyodide.mjs), as in the pages' worker.
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+import { startPython, unpack } from "../../docs/assets/javascripts/encours-pyodide.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const WHEELS = path.join(ROOT, ".cache", "pyodide-wheels");
@@ -16,8 +19,8 @@ function fail(message) {
 async function load() {
   const entry = path.join(ROOT, "node_modules", "pyodide", "pyodide.mjs");
   if (!fs.existsSync(entry)) fail(`Pyodide is not installed (${entry} is missing): run npm ci.`);
-  const { loadPyodide } = await import(entry);
-  return loadPyodide();
+  const { loadPyodide } = await import(pathToFileURL(entry).href);
+  return (await startPython(loadPyodide, {})).pyodide;
 }
 
 function copyInto(pyodide, source, target) {
@@ -52,13 +55,9 @@ export async function bootPyodide({ copy, into, wheels = false }) {
            "--platform any --python-version 3.14 -d .cache/pyodide-wheels " +
            "-r requirements-pyodide.txt");
     }
-    // Without extractDir, unpackArchive extracts into the current directory, not site-packages.
-    const extractDir = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
-    for (const name of found) {
-      // unpackArchive wants a Uint8Array: a Node Buffer is refused.
-      const bytes = new Uint8Array(fs.readFileSync(path.join(WHEELS, name)));
-      pyodide.unpackArchive(bytes, "wheel", { extractDir });
-    }
+    // unpackArchive wants a Uint8Array: a Node Buffer is refused.
+    unpack(pyodide, found.map((name) => new Uint8Array(fs.readFileSync(path.join(WHEELS, name)))),
+           "wheel");
   }
   return pyodide;
 }

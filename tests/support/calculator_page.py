@@ -30,17 +30,13 @@ window.__encoursComputed = 0;
 document.addEventListener("encours:computed", () => { window.__encoursComputed += 1; });
 """
 
-# The form's inputs as the calculators receive them: every named field, trimmed, blanks left out.
+# The form's inputs as the page sends them to the calculators, read by the page's own function
+# (formPayload of encours-core.js: enabled named fields, trimmed, blanks left out).
 FORM_PAYLOAD = """
-() => {
-  const form = document.querySelector("form[data-calculator]");
-  const payload = { lang: form.dataset.lang };
-  for (const field of form.elements) {
-    if (!field.name) continue;
-    if (field.type === "checkbox") payload[field.name] = field.checked;
-    else if (field.value.trim() !== "") payload[field.name] = field.value.trim();
-  }
-  return payload;
+async () => {
+  const script = document.querySelector('script[src*="encours-calculators.js"]');
+  const { formPayload } = await import(new URL("encours-core.js", script.src).href);
+  return formPayload(document.querySelector("form[data-calculator]"));
 }
 """
 # What the result area shows: each output's value and text, each table's rows, each list.

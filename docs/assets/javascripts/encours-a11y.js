@@ -1,9 +1,9 @@
 // Accessible names for two widgets of the Material theme that have none: the search dialog
 // (named after its input's placeholder, already in the page's language) and the progress bar of
-// instant navigation. Without them, axe-core reports serious violations on every page.
+// instant navigation (named by the label the page's stamp carries, data-page-loading, in the
+// page's language). Without them, axe-core reports serious violations on every page.
 (() => {
   "use strict";
-  const LOADING = { fr: "Chargement de la page", en: "Loading the page" };
 
   function name() {
     const search = document.querySelector(".md-search[role=dialog]");
@@ -11,9 +11,9 @@
     if (search && !search.hasAttribute("aria-label")) {
       search.setAttribute("aria-label", (input && input.placeholder) || "Search");
     }
-    const lang = (document.documentElement.lang || "fr").slice(0, 2);
+    const loading = document.querySelector("[data-page-loading]")?.dataset.pageLoading;
     for (const bar of document.querySelectorAll("[role=progressbar]:not([aria-label])")) {
-      bar.setAttribute("aria-label", LOADING[lang] || LOADING.en);
+      if (loading) bar.setAttribute("aria-label", loading);
     }
   }
 

@@ -6,6 +6,8 @@
 // {type: "failed", message}, {id, result}, and for files {id, type: "progress", done, total}.
 // A file is {id, file: "penalty" | "dso", text, terms}: its lines are computed by
 // calculators.batch (the same code as the command line), with progress between chunks.
+// Python is started by encours-pyodide.mjs, which the build's snapshot maker uses too.
+import { snapshotMarker, startPython } from "./encours-pyodide.mjs";
 
 let runCalculator = null;
 let runFile = null;
@@ -22,34 +24,6 @@ async function fetchBytes(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-// Python with the calculators imported. From the build's memory snapshot when there is one and
-// it was made from this Pyodide and this calculators bundle (its marker says so): no start-up,
-// no import. Otherwise, or if the snapshot cannot be used, a normal start, then the bundle.
-async function startPython({ runtimeURL, bundleURL, snapshotURL }) {
-  // Downloads in parallel with the interpreter's; each may turn out not to be needed.
-  const bundle = fetchBytes(bundleURL);
-  const snapshot = snapshotURL ? fetchBytes(snapshotURL) : null;
-  bundle.catch(() => {});
-  snapshot?.catch(() => {});
-  const { loadPyodide, version } = await import(new URL("pyodide.mjs", runtimeURL).href);
-  if (snapshot) {
-    const expected = `${version} ${new URL(bundleURL).pathname.split("/").pop()}`;
-    try {
-      const pyodide = await loadPyodide({ indexURL: runtimeURL, _loadSnapshot: snapshot });
-      const marker = pyodide.runPython("getattr(__import__('calculators'), '__snapshot__', '')");
-      if (marker === expected) return { pyodide, from: "snapshot" };
-      console.warn(`Encours: snapshot made for "${marker}", not "${expected}": normal start`);
-    } catch (error) {
-      console.warn("Encours: the Python snapshot could not be used, normal start:", error);
-    }
-  }
-  const pyodide = await loadPyodide({ indexURL: runtimeURL });
-  status("calculators", 2, 3);
-  const sitePackages = pyodide.runPython("__import__('site').getsitepackages()[0]");
-  pyodide.unpackArchive(await bundle, "zip", { extractDir: sitePackages });
-  return { pyodide, from: "start" };
-}
-
 async function boot({ assets, runtime, bundle, snapshot }) {
   const runtimeURL = new URL(`${runtime}/`, assets).href;
   const bundleURL = new URL(`calculators/${bundle}`, assets).href;
@@ -58,10 +32,25 @@ async function boot({ assets, runtime, bundle, snapshot }) {
   const started = performance.now();
   status("runtime", 1, 3);
   const policy = fetch(policyURL).then((response) => response.json());
-  const { pyodide, from } = await startPython({ runtimeURL, bundleURL, snapshotURL });
+  // Downloads in parallel with the interpreter's; each may turn out not to be needed. From the
+  // build's memory snapshot when there is one and it was made from this Pyodide and this bundle
+  // (its marker says so); otherwise, or if it cannot be used, a normal start, then the bundle.
+  const bundleBytes = fetchBytes(bundleURL);
+  const snapshotBytes = snapshotURL ? fetchBytes(snapshotURL) : null;
+  bundleBytes.catch(() => {});
+  snapshotBytes?.catch(() => {});
+  const { loadPyodide, version } = await import(new URL("pyodide.mjs", runtimeURL).href);
+  const { pyodide, from } = await startPython(loadPyodide, {
+    options: { indexURL: runtimeURL },
+    bundle: bundleBytes,
+    snapshot: snapshotBytes,
+    marker: snapshotMarker(version, bundle),
+    onStage: (stage) => status(stage, 2, 3),
+  });
   const api = pyodide.pyimport("calculators.batch");
   referenceRates = (await policy).reference_rates || {};
   status("ready", 3, 3);
+  // The guarded JSON entry point (calculators.api.read_payload, as the command line).
   runCalculator = (name, payloadJSON) => api.run_form_json(name, payloadJSON);
   // A file's bytes reach Python as bytes (calculators.batch decodes them as the command line
   // does: UTF-8 or Windows-1252); typed text as a string.
