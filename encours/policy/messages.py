@@ -91,6 +91,54 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "enregistrez-le en UTF-8",
         "en": "the file is not UTF-8 (invalid byte at position {position}): save it as UTF-8",
     },
+    "yaml.character": {
+        "fr": "caractère {character} interdit en YAML : supprimez-le",
+        "en": "character {character} is not allowed in YAML: remove it",
+    },
+    "yaml.anchor": {
+        "fr": 'ancre "&" ou alias "*" non autorisé : répétez la valeur au lieu d\'y renvoyer',
+        "en": 'anchors "&" and aliases "*" are not allowed: repeat the value instead',
+    },
+    "yaml.too_deep": {
+        "fr": "plus de {limit} niveaux de listes et de sections imbriquées : la politique n'en "
+              "utilise que quelques-uns ; vérifiez les crochets et l'indentation",
+        "en": "more than {limit} levels of nested lists and sections: the policy uses only a "
+              "few; check the brackets and the indentation",
+    },
+    "yaml.too_many_values": {
+        "fr": "plus de {limit} valeurs dans ce fichier : il n'est pas lu au-delà ; un fichier de "
+              "la politique en compte quelques centaines, retirez ce qui n'en fait pas partie",
+        "en": "more than {limit} values in this file: it is not read further; a policy file "
+              "holds a few hundred, remove what is not part of the policy",
+    },
+    "yaml.too_large": {
+        "fr": "fichier trop volumineux ({size} Mo, au plus {limit} Mo) : il n'est pas lu ; un "
+              "fichier de la politique fait quelques dizaines de Ko, retirez ce qui n'en fait "
+              "pas partie",
+        "en": "file too large ({size} MB, at most {limit} MB): it is not read; a policy file is "
+              "a few tens of KB, remove what is not part of the policy",
+    },
+    "yaml.outside": {
+        "fr": 'lien vers "{target}", hors du dossier de la politique : il n\'est pas suivi ; '
+              "remplacez le lien par une copie du fichier",
+        "en": 'link to "{target}", outside the policy folder: it is not followed; replace the '
+              "link with a copy of the file",
+    },
+    "yaml.not_regular": {
+        "fr": "ce n'est pas un fichier ordinaire mais un {kind} : il n'est pas lu ; "
+              "remplacez-le par un fichier YAML ou retirez-le du dossier",
+        "en": "not a regular file but a {kind}: it is not read; replace it with a YAML file or "
+              "remove it from the folder",
+    },
+    "yaml.kind.directory": {"fr": "dossier", "en": "directory"},
+    "yaml.kind.fifo": {"fr": "tube nommé (FIFO)", "en": "named pipe (FIFO)"},
+    "yaml.kind.device": {"fr": "périphérique", "en": "device"},
+    "yaml.kind.other": {"fr": "fichier spécial", "en": "special file"},
+    "yaml.unreadable": {
+        "fr": "impossible de lire le fichier ({reason}) : vérifiez qu'il existe et qu'il est "
+              "lisible",
+        "en": "cannot read the file ({reason}): check that it exists and can be read",
+    },
     # --- gathering files ----------------------------------------------------------------------
     "load.no_dir": {
         "fr": "dossier de la politique introuvable",
@@ -540,6 +588,38 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "maximum_amount to {maximum} at most",
     },
     # --- texts --------------------------------------------------------------------------------
+    "check.text_html": {
+        "fr": '{path} : balise HTML "{found}" : le texte de la politique ne contient pas de '
+              "HTML ; écrivez-le en Markdown (**gras**, listes, [lien](https://…)) ou retirez "
+              "la balise",
+        "en": '{path}: HTML tag "{found}": policy text holds no HTML; write it in Markdown '
+              "(**bold**, lists, [link](https://…)) or remove the tag",
+    },
+    "check.text_script_url": {
+        "fr": '{path} : adresse "{found}" interdite : une adresse javascript:, vbscript: ou '
+              "data: peut exécuter du code dans la page ; retirez-la",
+        "en": '{path}: address "{found}" is not allowed: a javascript:, vbscript: or data: '
+              "address can run code in the page; remove it",
+    },
+    "check.text_link_target": {
+        "fr": '{path} : lien vers "{found}" non permis : un lien mène à une adresse https://, '
+              "http://, mailto: ou à une page du manuel (chemin relatif) ; corrigez la cible",
+        "en": '{path}: link to "{found}" is not allowed: a link leads to an https://, http:// '
+              "or mailto: address, or to a page of the handbook (relative path); fix the target",
+    },
+    "check.text_attr_list": {
+        "fr": '{path} : liste d\'attributs Markdown "{found}" : elle ajouterait des attributs '
+              "HTML à la page ; retirez les accolades (ou écrivez des parenthèses si c'est du "
+              "texte)",
+        "en": '{path}: Markdown attribute list "{found}": it would add HTML attributes to the '
+              "page; remove the braces (or write parentheses if it is text)",
+    },
+    "check.text_control": {
+        "fr": "{path} : caractère de contrôle invisible {found} : il peut changer le sens "
+              "apparent du texte ; supprimez-le",
+        "en": "{path}: invisible control character {found}: it can change how the text reads; "
+              "remove it",
+    },
     "check.placeholder": {
         "fr": "{path} : la variable [[{name}]] ne désigne aucune valeur de la politique : "
               "{reason}",
