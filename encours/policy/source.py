@@ -400,7 +400,6 @@ _SYNTAX_HINTS = (
     ("did not find expected '-' indicator", "yaml.hint.dash"),
     ("found unexpected end of stream", "yaml.hint.quote"),
     ("found unknown escape character", "yaml.hint.escape"),
-    ("found undefined alias", "yaml.hint.alias"),
     ("expected a single document", "yaml.hint.documents"),
     ("did not find expected node content", "yaml.hint.content"),
     ("expected ',' or ']'", "yaml.hint.flow"),
