@@ -2,12 +2,16 @@
 characters in a free text are errors at the text's line, naming the field.
 
 Each case is the example policy with one text changed; the complete list of errors is asserted.
+The patterns run in linear time: a text may be as long as a file (2 MB).
 """
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
+from encours.policy.checks.markup import FINDERS
 from tests.policy.conftest import PolicyCopy
 
 MISSION = ("    mission: Piloter l'équipe commerciale en intégrant le risque client aux objectifs "
@@ -100,3 +104,14 @@ def test_an_attribute_list_on_its_own_line(policy_copy: PolicyCopy) -> None:
 def test_ordinary_text_is_accepted(policy_copy: PolicyCopy, yaml_value: str) -> None:
     mission(policy_copy, yaml_value)
     assert policy_copy.errors() == []
+
+
+@pytest.mark.parametrize("text", [
+    "{" + "=" * 1_000_000, "{:" * 500_000, "<a" * 500_000, "](<" * 330_000,
+    ("j" + "!" * 1000) * 1000, "<a:" * 330_000, "&#" * 500_000,
+], ids=["brace", "brace-colon", "tags", "link", "javascript", "autolink", "entities"])
+def test_finders_take_linear_time_on_a_megabyte(text: str) -> None:
+    started = time.perf_counter()
+    for find, _ in FINDERS:
+        find(text)
+    assert time.perf_counter() - started < 2

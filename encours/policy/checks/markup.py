@@ -30,7 +30,7 @@ _SCRIPT_URL = re.compile(
 once HTML entities are decoded, as a browser decodes them in an address."""
 
 _LINK_TARGETS = (
-    re.compile(r"\]\(\s*(<[^>\n]*>|[^\s)]*)"),  # [text](target) and ![alt](target)
+    re.compile(r"\]\(\s*(<[^<>\n]*>|[^\s)]*)"),  # [text](target) and ![alt](target)
     re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*(\S+)", re.MULTILINE),  # [label]: target
     re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>"),  # <scheme:…>
 )
@@ -40,11 +40,12 @@ _SCRIPT_SCHEMES = ("javascript", "vbscript", "data")
 _IGNORED_IN_ADDRESS = re.compile(r"[\x00-\x20\x7f]")
 """What a browser drops from an address before reading its scheme: spaces, tabs, controls."""
 
-_ATTR_LIST = re.compile(
-    r"\{:[^}\n]*\}?|\{[^{}\n]*(?:=|(?<![^\s{])[#.][^\s{}])[^{}\n]*\}")
-"""`{: …}`, or braces holding an attribute (`key=value`, `#id`, `.class`): Python-Markdown's
+_BRACES = re.compile(r"\{([^{}\n]*)\}")
+_ATTRIBUTE = re.compile(r"^:|=|(?:^|\s)[#.]\S")
+"""Braces holding `:…` or an attribute (`key=value`, `#id`, `.class`): Python-Markdown's
 attr_list reads them after a heading, a table cell, a link or on a line of their own. Template
-look-alikes without an attribute (`{{ 7*7 }}`, `{% if %}`, `${HOME}`) stay text."""
+look-alikes without an attribute (`{{ 7*7 }}`, `{% if %}`, `${HOME}`) stay text. Two simple
+patterns rather than one: each brace is scanned once, whatever the text."""
 
 _CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
@@ -86,7 +87,10 @@ def bad_link_target(text: str) -> Found:
 
 
 def attribute_list(text: str) -> Found:
-    return _first(_ATTR_LIST, text)
+    for match in _BRACES.finditer(text):
+        if _ATTRIBUTE.search(match.group(1)):
+            return match.group(), match.group()
+    return None
 
 
 def control_character(text: str) -> Found:
