@@ -6,10 +6,37 @@ built: no Python objects), then walked by hand: every key and list item gets a `
 are taken exactly as typed (so `no:` is the key "no", not False), numbers with a decimal point
 become `Decimal` exactly as typed (`40.00`, never the float 40.0), and a key seen twice in one
 mapping is reported with both lines.
+
+Hostile input is refused, never followed, and never hangs or exhausts memory. The limits:
+
+- Only regular files are read, and only when their real path (links resolved) is inside the
+  policy folder: a link to a file elsewhere, a directory, a FIFO or a device is reported, never
+  opened (checked with `os.stat` before opening, and again on the open file).
+- At most `MAX_FILE_BYTES` (2 MB) per file, checked before reading; the example's largest file
+  is about 9 KB.
+- At most `MAX_DEPTH` (50) nested lists and sections, checked on the parser's event stream (the
+  example nests 6 deep), so nothing downstream recurses deeper.
+- At most `MAX_VALUES` (50,000) values per file (keys, texts, numbers, lists, sections; the
+  example's largest file has a few hundred): reading costs time and memory per value, and 2 MB of
+  one-character items would be a million of them.
+- No anchors (`&name`) or aliases (`*name`): each line using one is reported ("repeat the value
+  instead"). Refused rather than expanded under a budget, because an alias makes one value
+  appear at several places with the line of another (messages would point at the wrong line),
+  and a policy edited by hand gains little from them; a budget would also make a 540-byte file
+  cost as much as the budget allows.
+- Every failure to read or parse (bad UTF-8, with the line of the bad byte; a NUL or other
+  character YAML forbids; bad syntax) is a `FILE:LINE` problem, never an exception.
+
+Files are parsed with libyaml (PyYAML's `CSafeLoader`) when it is available, four to five times
+faster (the nodes are still built in Python); when libyaml finds an error, the file is parsed
+again with the pure-Python parser, so the messages and their positions are the same with or
+without libyaml.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -24,6 +51,17 @@ from .problems import Problem
 FLOAT_TAG = "tag:yaml.org,2002:float"
 MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
+NULL_TAG = "tag:yaml.org,2002:null"
+
+MAX_FILE_BYTES = 2_000_000
+"""The largest policy file read, in bytes (checked before reading)."""
+MAX_DEPTH = 50
+"""The deepest nesting of lists and sections accepted."""
+MAX_VALUES = 50_000
+"""The most values (keys, texts, numbers, lists and sections) read from one file."""
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+"""libyaml's loader, when PyYAML was built with it."""
 
 PathKey = tuple[str | int, ...]
 """A position in the policy: chapter, then keys and 0-based list indices."""
@@ -92,34 +130,199 @@ class YamlFile:
 def load_yaml(path: Path, lang: str = "fr", name: str | None = None) -> YamlFile:
     """Parse one policy file, shown as `name` in messages (default: the path as given).
 
-    Never raises on bad YAML: problems are returned instead.
+    The file must be a regular file inside its folder (`path.parent`), of at most
+    `MAX_FILE_BYTES`. Never raises on bad input: problems are returned instead.
     """
     name = name or path.as_posix()
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        problem = Problem(name, 1, message("yaml.encoding", lang, position=exc.start))
-        return YamlFile(name, None, LineIndex(), [problem])
+        data = _read(path, lang)
+    except _Refused as refused:
+        return _unreadable(name, 1, str(refused))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:  # what precedes the first bad byte is good UTF-8
+        line, column = _line_and_column(data[:exc.start].decode("utf-8"))
+        return _unreadable(name, line, message("yaml.encoding", lang, position=exc.start), column)
     return parse_yaml(text, name, lang)
 
 
-def parse_yaml(text: str, name: str, lang: str = "fr") -> YamlFile:
-    """Parse YAML text read from the file `name` (used in locations and messages)."""
-    loader = yaml.SafeLoader(text)
+class _Refused(Exception):
+    """A file that is not read, and the message saying why."""
+
+
+def _read(path: Path, lang: str) -> bytes:
+    """The bytes of a regular file inside `path.parent` of at most `MAX_FILE_BYTES`.
+
+    Everything is decided on the path before opening (opening a FIFO waits for a writer, a
+    device never ends), then checked again on the open file, in case it changed in between.
+    """
     try:
-        node = loader.get_single_node()
+        real = path.resolve()
+        if not real.is_relative_to(path.parent.resolve()):
+            raise _Refused(message("yaml.outside", lang, target=real.as_posix()))
+        link = real if path.is_symlink() else None
+        status = os.stat(real)
+        _check_kind(status.st_mode, link, lang)
+        _check_size(status.st_size, lang)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+        with os.fdopen(os.open(real, flags), "rb") as file:
+            status = os.fstat(file.fileno())
+            _check_kind(status.st_mode, link, lang)
+            _check_size(status.st_size, lang)
+            data = file.read(MAX_FILE_BYTES + 1)
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of links (Python < 3.13)
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise _Refused(message("yaml.unreadable", lang, reason=reason)) from exc
+    _check_size(len(data), lang)
+    return data
+
+
+_KINDS = ((stat.S_ISDIR, "yaml.kind.directory"), (stat.S_ISFIFO, "yaml.kind.fifo"),
+          (stat.S_ISCHR, "yaml.kind.device"), (stat.S_ISBLK, "yaml.kind.device"))
+
+
+def _check_kind(mode: int, link_target: Path | None, lang: str) -> None:
+    """Refuse anything but a regular file, saying what it is (and where a link leads)."""
+    if stat.S_ISREG(mode):
+        return
+    kind = message(next((key for test, key in _KINDS if test(mode)), "yaml.kind.other"), lang)
+    if link_target is not None:
+        kind += f" {link_target.as_posix()}"
+    raise _Refused(message("yaml.not_regular", lang, kind=kind))
+
+
+def _check_size(size: int, lang: str) -> None:
+    if size > MAX_FILE_BYTES:
+        megabytes = (Decimal(size) / 1_000_000).quantize(Decimal("0.1"))
+        raise _Refused(message("yaml.too_large", lang, size=megabytes,
+                               limit=Decimal(MAX_FILE_BYTES) / 1_000_000))
+
+
+def _line_and_column(before: str) -> tuple[int, int]:
+    """The 1-based line and column of the character that follows `before`."""
+    return before.count("\n") + 1, len(before) - before.rfind("\n")
+
+
+def _unreadable(name: str, line: int, text: str, column: int | None = None) -> YamlFile:
+    return YamlFile(name, None, LineIndex(), [Problem(name, line, text, column=column)])
+
+
+def parse_yaml(text: str, name: str, lang: str = "fr") -> YamlFile:
+    """Parse YAML text read from the file `name` (used in locations and messages).
+
+    With libyaml for speed when PyYAML has it; on an error, again with the pure-Python parser,
+    whose messages and positions are the ones users see (and the tests check).
+    """
+    if _FAST_LOADER is not None:
+        try:
+            return _parse(_FAST_LOADER(text), text, name, lang)
+        except yaml.YAMLError:
+            pass
+    try:
+        return _parse(yaml.SafeLoader(text), text, name, lang)
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids, e.g. a NUL byte
+        line, column = _line_and_column(text[:exc.position])
+        character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else exc.character
+        return _unreadable(name, line, message("yaml.character", lang, character=character),
+                           column)
     except yaml.MarkedYAMLError as exc:
         return YamlFile(name, None, LineIndex(), [_syntax_problem(exc, name, lang)])
     except yaml.YAMLError as exc:  # errors without a position (e.g. an unreadable stream)
-        return YamlFile(name, None, LineIndex(), [Problem(name, 1, str(exc))])
+        return _unreadable(name, 1, str(exc))
+
+
+def _parse(loader: yaml.SafeLoader, text: str, name: str, lang: str) -> YamlFile:
+    """Compose `loader`'s document, then build the data; raises YAMLError on bad syntax."""
+    try:
+        node, problems = _compose(loader, name, lang)
+    finally:
+        loader.dispose()
+    if problems:
+        return YamlFile(name, None, LineIndex(), problems)
     walker = _Walker(loader, name, lang)
     data = {} if node is None else walker.value(node, ())
     walker.index.sources[name] = text.splitlines()
-    loader.dispose()
     if not isinstance(data, dict):
         walker.problems.append(Problem(name, 1, message("yaml.not_mapping", lang)))
         data = None
     return YamlFile(name, data, walker.index, walker.problems)
+
+
+def _compose(loader: yaml.SafeLoader, name: str, lang: str) -> tuple[Node | None, list[Problem]]:
+    """PyYAML's composer without its recursion: the document's nodes, built from the parser's
+    events with a stack, refusing anchors, aliases, nesting deeper than `MAX_DEPTH` and more
+    than `MAX_VALUES` values.
+
+    Returns the root node (None for an empty file) and the problems; on a problem the node is
+    not used. Nesting too deep or too many values stops at once (one problem); every anchor or
+    alias is reported once per line (unless a syntax error further on stops the parser: it is
+    then reported alone).
+    """
+    loader.get_event()  # stream start
+    if loader.check_event(yaml.StreamEndEvent):
+        return None, []
+    loader.get_event()  # document start
+    problems: list[Problem] = []
+    lines_with_anchors: set[int] = set()
+    stack: list[SequenceNode | MappingNode] = []
+    keys: list[Node | None] = []  # per open mapping: its key waiting for a value
+    root: Node | None = None
+    values = 0
+    while root is None:
+        event = loader.get_event()
+        node: Node
+        if isinstance(event, yaml.CollectionEndEvent):
+            node = stack.pop()
+            keys.pop()
+            node.end_mark = event.end_mark
+        else:
+            line = event.start_mark.line + 1
+            values += 1
+            if values > MAX_VALUES:
+                return None, [Problem(name, line, message(
+                    "yaml.too_many_values", lang, limit=Decimal(MAX_VALUES)))]
+            if event.anchor is not None and line not in lines_with_anchors:
+                lines_with_anchors.add(line)
+                problems.append(Problem(name, line, message("yaml.anchor", lang)))
+            if isinstance(event, yaml.AliasEvent):
+                node = ScalarNode(NULL_TAG, "", event.start_mark, event.end_mark)
+            elif isinstance(event, yaml.ScalarEvent):
+                node = ScalarNode(_tag(loader, ScalarNode, event.tag, event.value, event.implicit),
+                                  event.value, event.start_mark, event.end_mark,
+                                  style=event.style or None)  # libyaml's plain style is ""
+            else:
+                if len(stack) == MAX_DEPTH:
+                    return None, [Problem(name, line, message("yaml.too_deep", lang,
+                                                              limit=MAX_DEPTH))]
+                kind = SequenceNode if isinstance(event, yaml.SequenceStartEvent) else MappingNode
+                stack.append(kind(_tag(loader, kind, event.tag, None, event.implicit), [],
+                                  event.start_mark, None, flow_style=event.flow_style))
+                keys.append(None)
+                continue
+        if not stack:
+            root = node
+        elif isinstance(stack[-1], SequenceNode):
+            stack[-1].value.append(node)
+        elif keys[-1] is None:
+            keys[-1] = node
+        else:
+            stack[-1].value.append((keys[-1], node))
+            keys[-1] = None
+    loader.get_event()  # document end
+    if not loader.check_event(yaml.StreamEndEvent):
+        event = loader.get_event()
+        raise yaml.composer.ComposerError("expected a single document in the stream",
+                                          root.start_mark, "but found another document",
+                                          event.start_mark)
+    return root, problems
+
+
+def _tag(loader: yaml.SafeLoader, kind: type[Node], tag: str | None, value: str | None,
+         implicit: Any) -> str:
+    """The node's tag: as written, or resolved from the value as PyYAML's composer does."""
+    if tag is None or tag == "!":
+        return loader.resolve(kind, value, implicit)
+    return tag
 
 
 class _Walker:
@@ -197,7 +400,6 @@ _SYNTAX_HINTS = (
     ("did not find expected '-' indicator", "yaml.hint.dash"),
     ("found unexpected end of stream", "yaml.hint.quote"),
     ("found unknown escape character", "yaml.hint.escape"),
-    ("found undefined alias", "yaml.hint.alias"),
     ("expected a single document", "yaml.hint.documents"),
     ("did not find expected node content", "yaml.hint.content"),
     ("expected ',' or ']'", "yaml.hint.flow"),

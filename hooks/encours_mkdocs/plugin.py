@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -62,7 +63,9 @@ class EncoursPlugin(BasePlugin[EncoursConfig]):
         for note in self.handbook.notes:  # what the build could not know (no git history)
             log.info(note)
         config.theme["language"] = self.handbook.lang
-        config.site_name = self.handbook.site_name
+        # Material prints site_name raw (in <title>, the header, aria-label="…"): escaped
+        # here, as Markup so that the templates' own `| e` does not escape it twice.
+        config.site_name = escape(self.handbook.site_name)
         config.nav = self.handbook.nav
         config.extra["encours"] = self.handbook.stamp
         if len(languages) > 1:

@@ -92,7 +92,7 @@ def test_file_not_in_utf8(tmp_path: Path) -> None:
     path = tmp_path / "terms.yaml"
     path.write_bytes("terms:\n  note: é\n".encode("latin-1"))
     (problem,) = load_yaml(path).problems
-    assert problem.line == 1
+    assert (problem.line, problem.column) == (2, 9)  # the line and column of the bad byte
     assert problem.message == ("le fichier n'est pas en UTF-8 (octet invalide en position 15) : "
                                "enregistrez-le en UTF-8")
 

@@ -20,7 +20,8 @@ from calculators import terms as payment_terms
 from calculators.rates import half_of
 from encours.formatting import format_decimal, format_money
 from encours.i18n import Catalogue
-from encours.policy import load_policy
+from encours.policy import load_policy, validate_policy
+from encours.policy.model import Policy
 from encours.render import CHAPTERS, PRINT_PAGE, Runtime, examples, render_pages
 from encours.render.links import ITEMS, SECTIONS, rule_url
 
@@ -47,8 +48,12 @@ def english(policy):
     return render_pages(policy, lang="en", runtime=RUNTIME)
 
 
-def policy_with(tmp_path: Path, change) -> object:
-    """The example policy after ``change(chapters)`` edits its YAML (``{file stem: data}``)."""
+def policy_with(tmp_path: Path, change, *, checked: bool = True) -> object:
+    """The example policy after ``change(chapters)`` edits its YAML (``{file stem: data}``).
+
+    ``checked=False``: the typed policy even if validation reports errors (HTML in a text), to
+    test what the renderer does with what validation refuses.
+    """
     folder = tmp_path / "policy"
     shutil.copytree(ROOT / "policy", folder)
     chapters = {
@@ -59,6 +64,8 @@ def policy_with(tmp_path: Path, change) -> object:
     for stem, data in chapters.items():
         (folder / f"{stem}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
                                             encoding="utf-8")
+    if not checked:
+        return Policy.model_validate(validate_policy(folder).data)
     return load_policy(folder).policy
 
 
@@ -349,20 +356,20 @@ def test_sample_case_moves_back_until_the_rates_are_known(policy) -> None:
 HOSTILE = '<script>alert(1)</script> "x"]; click n1 %%{init: {}}%% {{ 7*7 }} {% if 1 %}y{% endif %}'
 
 
-def _hostile(chapters) -> None:
-    chapters["account_opening"]["account_opening"]["steps"][0]["name"] = HOSTILE
-    chapters["blocked_orders"]["blocked_orders"]["causes"][0]["name"] = HOSTILE
-    chapters["recovery"]["recovery"]["dunning_steps"][0]["name"] = HOSTILE
-    chapters["glossary"]["glossary"][0]["definition"] = HOSTILE
-    chapters["training"]["training"]["questions"][0]["question"] = HOSTILE
-    chapters["training"]["training"]["scenarios"][0]["say"][0] = HOSTILE
-    chapters["roles"]["roles"][0]["mission"] = HOSTILE
+def _hostile(chapters, text: str = HOSTILE) -> None:
+    chapters["account_opening"]["account_opening"]["steps"][0]["name"] = text
+    chapters["blocked_orders"]["blocked_orders"]["causes"][0]["name"] = text
+    chapters["recovery"]["recovery"]["dunning_steps"][0]["name"] = text
+    chapters["glossary"]["glossary"][0]["definition"] = text
+    chapters["training"]["training"]["questions"][0]["question"] = text
+    chapters["training"]["training"]["scenarios"][0]["say"][0] = text
+    chapters["roles"]["roles"][0]["mission"] = text
     letter = chapters["recovery"]["recovery"]["letter_templates"][0]
-    letter["body"] += "\n" + HOSTILE + "\n"
+    letter["body"] += "\n" + text + "\n"
 
 
 def test_hostile_policy_text_is_shown_as_text(tmp_path) -> None:
-    policy = policy_with(tmp_path, _hostile)
+    policy = policy_with(tmp_path, _hostile, checked=False)  # validation refuses the HTML
     for lang in ("fr", "en"):
         rendered = render_pages(policy, lang=lang, runtime=RUNTIME)
         for path in CHAPTER_PATHS:

@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from encours.handbook import build_handbook
-from encours.policy import load_policy
+from encours.policy import load_policy, validate_policy
+from encours.policy.model import Policy
 from encours.render import Runtime, render_pages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,7 +89,8 @@ def test_hostile_policy_text_is_printed_as_text(tmp_path: Path) -> None:
     hostile = "<script>alert(1)</script> {{ 7*7 }} {% if true %}x{% endif %}"
     data["terms"]["invoicing"]["timing"] = hostile
     terms.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    policy = load_policy(project / "policy").policy
+    # Validation refuses HTML in a text; the renderer escapes it all the same.
+    policy = Policy.model_validate(validate_policy(project / "policy").data)
     page = render_pages(policy, lang="fr", runtime=RUNTIME).pages["terms.md"]
     assert "<script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

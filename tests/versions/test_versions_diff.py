@@ -157,14 +157,14 @@ def test_cli_json_output(policy_repo) -> None:
 
 def test_cli_markdown_output_escapes_policy_text(working_copy: PolicyRepo) -> None:
     edit(working_copy.policy, "roles.yaml", "title: {fr: Commercial, en: Sales representative}",
-         "title: {fr: Commercial *terrain* <b>, en: Sales representative}")
+         "title: {fr: Commercial *terrain* < b >, en: Sales representative}")
     done = run_cli(working_copy.root, "--format", "markdown")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].startswith("## Changements de la politique de crédit, de policy-v2026.3")
     assert "### Rôles et responsabilités" in lines
-    assert "- Intitulé du rôle (rôle « Commercial \\*terrain\\* &lt;b&gt; ») : « Commercial » → " \
-        "« Commercial \\*terrain\\* &lt;b&gt; »" in lines
+    assert "- Intitulé du rôle (rôle « Commercial \\*terrain\\* &lt; b &gt; ») : " \
+        "« Commercial » → « Commercial \\*terrain\\* &lt; b &gt; »" in lines
     assert lines[-1] == "1 changement."
 
 
