@@ -453,6 +453,77 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": '{path}: version "{version}" has no entry in document.revisions: add it with its '
               "date and summary",
     },
+    # --- rules that must agree with each other ------------------------------------------------
+    "check.class_term_no_exception": {
+        "fr": "{path} : le délai maximum de la classe {risk_class} ({term}) dépasse le délai "
+              "standard ({standard}, {standard_at}) et aucun délai dérogatoire ne s'applique à "
+              "cette classe : ramenez-le au délai standard, ou ouvrez-lui terms.term_exception",
+        "en": "{path}: the maximum term of class {risk_class} ({term}) is longer than the "
+              "standard term ({standard}, {standard_at}) and no exceptional term applies to this "
+              "class: bring it back to the standard term, or open terms.term_exception to it",
+    },
+    "check.class_term_over_standard": {
+        "fr": "{path} : le délai maximum de la classe {risk_class} ({term}) dépasse le délai "
+              "standard ({standard}, {standard_at}) sans les conditions du délai dérogatoire "
+              "({exception_at}) : ramenez-le au délai standard ; le délai dérogatoire reste "
+              "possible à ses conditions",
+        "en": "{path}: the maximum term of class {risk_class} ({term}) is longer than the "
+              "standard term ({standard}, {standard_at}) without the conditions of the "
+              "exceptional term ({exception_at}): bring it back to the standard term; the "
+              "exceptional term remains possible on its conditions",
+    },
+    "check.class_term_over_exception": {
+        "fr": "{path} : le délai maximum de la classe {risk_class} ({term}) dépasse le délai "
+              "dérogatoire maximum ({maximum}, {exception_at})",
+        "en": "{path}: the maximum term of class {risk_class} ({term}) is longer than the "
+              "maximum exceptional term ({maximum}, {exception_at})",
+    },
+    "check.band_unreachable": {
+        "fr": "{path} : la tranche au-delà de {above} ne s'applique jamais : aucun encours "
+              "autorisé ne dépasse {reach} (plafond de la classe {risk_class}, {ceiling_at}"
+              "{increase}) : supprimez-la ou fusionnez-la avec la précédente",
+        "en": "{path}: the band above {above} never applies: no authorised exposure exceeds "
+              "{reach} (ceiling of class {risk_class}, {ceiling_at}{increase}): remove it or "
+              "merge it with the previous one",
+    },
+    "check.band_unreachable_increase": {
+        "fr": ", dépassement temporaire compris",
+        "en": ", temporary increase included",
+    },
+    "check.increase_over_band": {
+        "fr": "{path} : le dépassement temporaire de {share} % accordé par {role} porte "
+              "l'encours jusqu'à {reach} (plafond de la classe {risk_class}, {ceiling_at}), "
+              "alors que {role} n'approuve seul une limite que jusqu'à {own} ({band_at}) : "
+              "ajoutez beyond_approver_band: approval_bands (au-delà, la grille d'approbation "
+              "s'applique à la limite augmentée) ou réduisez le dépassement",
+        "en": "{path}: the {share} % temporary increase granted by {role} takes the exposure "
+              "up to {reach} (ceiling of class {risk_class}, {ceiling_at}), while {role} alone "
+              "approves limits only up to {own} ({band_at}): add beyond_approver_band: "
+              "approval_bands (above it, the approval matrix applies to the increased limit) or "
+              "reduce the increase",
+    },
+    "check.overdue_thresholds_differ": {
+        "fr": "{path} : le déclencheur \"{id}\" revoit la limite à {days} jours de retard, et la "
+              "règle de blocage \"{rule}\" bloque les commandes à {threshold} jours ({rule_at}) : "
+              "alignez les deux seuils, ou dites pourquoi ils diffèrent (why_distinct)",
+        "en": "{path}: trigger \"{id}\" reviews the limit at {days} days overdue, and blocking "
+              "rule \"{rule}\" blocks orders at {threshold} days ({rule_at}): align the two "
+              "thresholds, or say why they differ (why_distinct)",
+    },
+    "check.overdue_rule_without_days": {
+        "fr": "{path} : la règle de blocage \"{rule}\" n'a pas de seuil en jours "
+              "(threshold_days) à comparer avec overdue_days",
+        "en": "{path}: blocking rule \"{rule}\" has no threshold in days (threshold_days) to "
+              "compare with overdue_days",
+    },
+    "check.legal_public_term": {
+        "fr": "{path} : {days} jours dépasse le délai de paiement maximum d'un acheteur public "
+              "({maximum} jours, 50 pour les établissements publics de santé : Code de la "
+              "commande publique, art. R2192-10)",
+        "en": "{path}: {days} days exceeds the maximum payment term of a public buyer "
+              "({maximum} days, 50 for public hospitals: French Public Procurement Code, art. "
+              "R2192-10)",
+    },
     # --- French law ---------------------------------------------------------------------------
     "check.legal_term_invoice_date": {
         "fr": "{path} : {days} jours date de facture dépasse le maximum légal de {maximum} jours "
