@@ -102,3 +102,38 @@ def version_is_recorded(context: Context) -> None:
     if document.version not in seen:
         context.warning(("document", "version"), "check.version_not_in_revisions",
                         version=document.version)
+
+
+@check("credit_limits", "terms")
+def class_terms_follow_the_terms_chapter(context: Context) -> None:
+    """A risk class's maximum term is the standard term or shorter; anything longer is the
+    exceptional term, granted on its own conditions (written contract, approver), never by the
+    class alone; and never longer than the exceptional term itself."""
+    terms = context.policy.terms
+    standard = terms.payment_term
+    exception = terms.term_exception
+    standard_at = located(context, ("terms", "payment_term"))
+    exception_at = located(context, ("terms", "term_exception")) if exception else ""
+    for i, risk_class in enumerate(context.policy.credit_limits.risk_classes):
+        term = risk_class.maximum_term
+        if term.longest_days() <= standard.longest_days():
+            continue
+        path = ("credit_limits", "risk_classes", i, "maximum_term")
+        params = {"risk_class": risk_class.id, "term": term.label(context.lang),
+                  "standard": standard.label(context.lang), "standard_at": standard_at,
+                  "exception_at": exception_at}
+        eligible = exception is not None and (not exception.risk_classes
+                                              or risk_class.id in exception.risk_classes)
+        if not eligible:
+            context.error(path, "check.class_term_no_exception", **params)
+        elif term.longest_days() > exception.maximum_term.longest_days():
+            context.error(path, "check.class_term_over_exception",
+                          maximum=exception.maximum_term.label(context.lang), **params)
+        else:
+            context.warning(path, "check.class_term_over_standard", **params)
+
+
+def located(context: Context, path: tuple[str | int, ...]) -> str:
+    """`policy/terms.yaml:6`: where a key is, to name the other side of a contradiction."""
+    file, line = context.where(path)
+    return f"{file}:{line}" if line is not None else file

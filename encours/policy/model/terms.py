@@ -42,7 +42,9 @@ class TermException(Model):
     approver: RoleRef
     """Rôle qui approuve une dérogation."""
     conditions: Text
-    """Conditions à remplir (écrit au contrat, client classé A ou B…)."""
+    """Conditions à remplir (écrit au contrat, chiffre d'affaires…)."""
+    risk_classes: list[RiskClassRef] = Field(default_factory=list)
+    """Classes de risque qui peuvent en bénéficier (vide : toutes)."""
 
 
 class PaymentMethod(Model):

@@ -14,6 +14,7 @@ from encours.render.chapters.common import (
     opening_outcome,
     quiz,
 )
+from encours.render.chapters.terms import exception_scope
 from encours.render.links import item_anchor, rule_url
 
 
@@ -52,6 +53,8 @@ def quick_reference(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]
                 avoid.append(line)
     return values | {
         "terms": policy.terms,
+        "exception_scope": exception_scope(policy.terms.term_exception, labels,
+                                           "fiche.exception_scope"),
         "customer_terms": [
             (text.plain(by_id(customer_types, row.customer_type).name),
              row.payment_term.label(lang))

@@ -38,6 +38,29 @@ def term_method_sentence(term: Any, labels: Catalogue) -> str:
     return labels(f"terms.method.{term.end_of_month_method}", days=term.days)
 
 
+def exception_applies(exception: Any, risk_class: str) -> bool:
+    """Whether the exceptional term may be granted to customers of ``risk_class``."""
+    return exception is not None and (not exception.risk_classes
+                                      or risk_class in exception.risk_classes)
+
+
+def exception_scope(exception: Any, labels: Catalogue, key: str = "terms.exception_scope") -> str:
+    """" aux clients de classe A ou B" (empty when the exception is open to every class)."""
+    if exception is None or not exception.risk_classes:
+        return ""
+    return labels(key, classes=joined(list(exception.risk_classes), labels, "list.or"))
+
+
+def class_term(risk: Any, exception: Any, lang: str, labels: Catalogue) -> str:
+    """A class's maximum term, and how far the exceptional term may take it beyond."""
+    term = risk.maximum_term.label(lang)
+    if exception_applies(exception, risk.id) \
+            and exception.maximum_term.longest_days() > risk.maximum_term.longest_days():
+        return labels("terms.class_exception", term=term,
+                      maximum=exception.maximum_term.label(lang))
+    return term
+
+
 def deposit_scope(rule: Any, policy: Any, helpers: Helpers) -> str:
     """To whom a deposit rule applies, in words (empty when it applies to every customer)."""
     labels, text = helpers.labels, helpers.text
@@ -75,7 +98,7 @@ def terms(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
         {
             "id": risk.id,
             "name": text.plain(risk.name),
-            "term": risk.maximum_term.label(lang),
+            "term": class_term(risk, policy.terms.term_exception, lang, labels),
             "limit": helpers.money(risk.maximum_limit),
             "guarantees": labels("terms.guarantee_one_of",
                                  guarantees=joined([guarantees[g] for g in risk.guarantees],
@@ -95,6 +118,7 @@ def terms(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
         "class_terms": class_rows,
         "deposits": deposits,
         "standard_method": term_method_sentence(policy.terms.payment_term, labels),
+        "exception_scope": exception_scope(policy.terms.term_exception, labels),
         "penalty_rate_sentence": penalty_rate_sentence(policy, lang, labels),
         "penalty_calculator": calculator_url("penalty"),
         "discount_calculator": calculator_url("discount"),
