@@ -108,11 +108,15 @@ class Insolvency(Model):
 
     owner: RoleRef
     claim_filing_days: Days
-    """Déclaration de créance dans les N jours suivant la publication au BODACC."""
+    """Objectif interne : déclaration de créance dans les N jours suivant la publication du
+    jugement d'ouverture au BODACC. Le délai légal (2 mois, art. R622-24 du Code de commerce)
+    est rappelé à côté ; l'objectif ne le remplace pas."""
     retention_of_title_claim_days: Days
-    """Revendication des marchandises sous réserve de propriété dans les N jours."""
+    """Objectif interne : revendication des marchandises sous réserve de propriété dans les N
+    jours suivant la publication. Le délai légal (3 mois, art. L624-9) est rappelé à côté."""
     stop_dunning: bool
-    """`true` : la relance et les poursuites s'arrêtent à l'ouverture de la procédure."""
+    """`true` : la relance et les poursuites s'arrêtent à la date du jugement d'ouverture
+    (art. L622-21), non à sa publication."""
     actions: list[Text] = Field(min_length=1)
 
 
