@@ -53,3 +53,17 @@ def test_class_term_longer_than_the_exception(policy_copy: PolicyCopy) -> None:
         "fin de mois) dépasse le délai dérogatoire maximum (40 jours fin de mois, "
         f"{exception})",
     ]
+
+
+def test_public_buyer_term_beyond_30_days(policy_copy: PolicyCopy) -> None:
+    policy_copy.edit("terms.yaml", "      payment_term: {basis: invoice_date, days: 30}\n"
+                     "      public_buyer: true",
+                     "      payment_term: {basis: invoice_date, days: 45}\n"
+                     "      public_buyer: true")
+    assert policy_copy.errors() == []
+    assert policy_copy.warnings() == [
+        f"{policy_copy.at('terms.yaml', 'days: 45}')}: "
+        "terms.customer_type_terms.public_sector.payment_term : 45 jours dépasse le délai de "
+        "paiement maximum d'un acheteur public (30 jours, 50 pour les établissements publics de "
+        "santé : Code de la commande publique, art. R2192-10)",
+    ]

@@ -52,3 +52,17 @@ def test_insolvency_shows_legal_deadlines_beside_internal_targets(french, englis
     assert "dès la publication du jugement" not in insolvency
     english_part = section(english.pages["recovery.md"], "recovery-insolvency")
     assert "| Legal deadline | Our internal target |" in english_part
+
+
+def test_public_buyers_have_their_own_term_interest_and_route(french, english) -> None:
+    terms = french.pages["terms.md"]
+    assert "| **Secteur public** | 30 jours à compter de la réception de la facture sur Chorus Pro |" \
+        in terms
+    public = section(terms, "terms-public-buyers")
+    for article in ("R2192-10", "R2192-31", "D2192-35", "L2192-13"):
+        assert article in public, article
+    assert "**majoré de 8 points**" in public
+    recovery = section(french.pages["recovery.md"], "recovery-public-buyers")
+    assert "référé-provision devant le tribunal administratif" in recovery
+    assert "R541-1" in recovery
+    assert "art. R541-1" in section(english.pages["recovery.md"], "recovery-public-buyers")

@@ -32,6 +32,10 @@ class CustomerTypeTerms(Model):
     payment_methods: list[PaymentMethodRef] = Field(default_factory=list)
     """Moyens de paiement acceptés (ids de payment_methods ; vide : tous)."""
     note: Text | None = None
+    public_buyer: bool = False
+    """`true` pour les acheteurs publics : le délai court de la réception de la facture (Chorus
+    Pro) et les intérêts moratoires suivent le Code de la commande publique (art. R2192-10 et
+    suivants), non le Code de commerce."""
 
 
 class TermException(Model):

@@ -38,6 +38,14 @@ def term_method_sentence(term: Any, labels: Catalogue) -> str:
     return labels(f"terms.method.{term.end_of_month_method}", days=term.days)
 
 
+def public_buyer_types(policy: Any, helpers: Helpers) -> str:
+    """The customer types that are public buyers, in words (empty when there is none)."""
+    kinds = [lower_first(helpers.text.plain(by_id(policy.document.scope.customer_types,
+                                                  row.customer_type).name))
+             for row in policy.terms.customer_type_terms if row.public_buyer]
+    return joined(kinds, helpers.labels)
+
+
 def exception_applies(exception: Any, risk_class: str) -> bool:
     """Whether the exceptional term may be granted to customers of ``risk_class``."""
     return exception is not None and (not exception.risk_classes
@@ -86,7 +94,9 @@ def terms(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
     rows = [
         {
             "customer_type": text.plain(by_id(customer_types, row.customer_type).name),
-            "term": row.payment_term.label(lang),
+            "term": labels("terms.public_term", days=row.payment_term.days)
+            if row.public_buyer and row.payment_term.days is not None
+            else row.payment_term.label(lang),
             "methods": joined([methods[m] for m in row.payment_methods], labels)
             if row.payment_methods else labels("terms.all_methods"),
             "note": text.plain(row.note),
@@ -119,6 +129,7 @@ def terms(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
         "deposits": deposits,
         "standard_method": term_method_sentence(policy.terms.payment_term, labels),
         "exception_scope": exception_scope(policy.terms.term_exception, labels),
+        "public_buyers": public_buyer_types(policy, helpers),
         "penalty_rate_sentence": penalty_rate_sentence(policy, lang, labels),
         "penalty_calculator": calculator_url("penalty"),
         "discount_calculator": calculator_url("discount"),
