@@ -56,8 +56,8 @@ def test_insolvency_shows_legal_deadlines_beside_internal_targets(french, englis
 
 def test_public_buyers_have_their_own_term_interest_and_route(french, english) -> None:
     terms = french.pages["terms.md"]
-    assert "| **Secteur public** | 30 jours à compter de la réception de la facture sur Chorus Pro |" \
-        in terms
+    assert ("| **Secteur public** | 30 jours à compter de la réception de la facture sur "
+            "Chorus Pro |") in terms
     public = section(terms, "terms-public-buyers")
     for article in ("R2192-10", "R2192-31", "D2192-35", "L2192-13"):
         assert article in public, article
