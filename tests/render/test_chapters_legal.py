@@ -66,3 +66,44 @@ def test_public_buyers_have_their_own_term_interest_and_route(french, english) -
     assert "référé-provision devant le tribunal administratif" in recovery
     assert "R541-1" in recovery
     assert "art. R541-1" in section(english.pages["recovery.md"], "recovery-public-buyers")
+
+
+def test_discount_cost_is_computed_from_our_standard_term(policy, french) -> None:
+    from calculators import discount
+    from encours.render.chapters.playbook import average_days
+
+    average = average_days(policy.terms.payment_term, policy.document.effective_date.year)
+    assert average == 45  # 30 days end of month: end of the invoice month (15 on average) + 30
+    cost = discount.nominal_cost(policy.training.scenarios[2].discount_request.rate, 10, average)
+    assert f"{float(cost):.1f}" == "21.3"
+    playbook = french.pages["playbook.md"]
+    assert "30 jours fin de mois, soit 45 jours en moyenne après la facture" in playbook
+    assert "c&#39;est un coût de **21,3\u00a0% par an**" in playbook
+    assert "plus de 30 %" not in playbook
+
+
+def test_statutory_penalty_rate_is_not_the_legal_interest_rate(french) -> None:
+    penalties = section(french.pages["terms.md"], "terms-penalties")
+    assert "n&#39;est pas le **taux de l&#39;intérêt légal** (2,62\u00a0% au 1er semestre 2026" \
+        in penalties
+    letters = section(french.pages["recovery.md"], "recovery-letters")
+    assert "taux légal de nos conditions" not in letters
+    assert "(taux légal des pénalités de retard)" in letters
+
+
+def test_quick_reference_states_the_ceiling_once_and_agrees_with_class_a(french) -> None:
+    card = french.pages["quick-reference.md"]
+    assert "maximum légal" not in card
+    assert card.count("Plafond légal") == 1
+    assert "| **A** | 71–100 | Compte ouvert, 1re commande jusqu&#39;à 30\u202f000\u00a0€ | 30 jours " \
+           "fin de mois |" in card
+    assert "Secteur public : **30 jours à compter de la réception de la facture sur Chorus Pro**" \
+        in card
+
+
+def test_split_delivery_is_an_alternative_decided_by_the_credit_manager(french) -> None:
+    alternatives = section(french.pages["blocked-orders.md"], "blocked-alternatives")
+    assert "Livraison échelonnée" in alternatives
+    playbook = french.pages["playbook.md"]
+    assert "livraison en deux fois" not in playbook
+    assert "Fractionner la commande" not in playbook

@@ -3,9 +3,12 @@ invoices."""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from encours.i18n import Catalogue
+from encours.policy import legal_rates
 from encours.render import formatting
 from encours.render.chapters.common import (
     Helpers,
@@ -28,7 +31,28 @@ def penalty_rate_sentence(policy: Any, lang: str, labels: Catalogue) -> str:
         sentence = labels(f"terms.penalty_legal_{penalties.regime}")
     if penalties.regime != "UK":
         sentence += " " + labels(f"terms.penalty_{penalties.mode}", basis=penalties.basis)
+    if penalties.regime == "FR" and penalties.rate_kind == "legal":
+        known = latest_legal_interest_rate(policy.document.effective_date)
+        if known is not None:
+            half, rate = known
+            year, number = half.split("-H")
+            sentence += " " + labels("terms.penalty_not_legal_interest",
+                                     rate=formatting.format_percent(rate, lang),
+                                     half=labels(f"terms.half.{number}", year=year))
     return sentence
+
+
+def latest_legal_interest_rate(day: dt.date) -> tuple[str, Decimal] | None:
+    """The taux de l'intérêt légal (professional creditors) of the half-year of `day`, or of
+    the latest half-year before it whose rate is published in the shipped table."""
+    half = legal_rates.half_year(day)
+    for _ in range(4):
+        rate = legal_rates.legal_interest_rate(half)
+        if rate is not None:
+            return half, rate
+        year, number = half.split("-H")
+        half = f"{year}-H1" if number == "2" else f"{int(year) - 1}-H2"
+    return None
 
 
 def term_method_sentence(term: Any, labels: Catalogue) -> str:
@@ -36,6 +60,13 @@ def term_method_sentence(term: Any, labels: Catalogue) -> str:
     if term.basis != "days_end_of_month" or term.end_of_month_method is None:
         return ""
     return labels(f"terms.method.{term.end_of_month_method}", days=term.days)
+
+
+def customer_term(row: Any, lang: str, labels: Catalogue) -> str:
+    """A customer type's term as it is said; a public buyer's runs from receipt of the invoice."""
+    if row.public_buyer and row.payment_term.days is not None:
+        return labels("terms.public_term", days=row.payment_term.days)
+    return row.payment_term.label(lang)
 
 
 def public_buyer_types(policy: Any, helpers: Helpers) -> str:
@@ -94,9 +125,7 @@ def terms(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
     rows = [
         {
             "customer_type": text.plain(by_id(customer_types, row.customer_type).name),
-            "term": labels("terms.public_term", days=row.payment_term.days)
-            if row.public_buyer and row.payment_term.days is not None
-            else row.payment_term.label(lang),
+            "term": customer_term(row, lang, labels),
             "methods": joined([methods[m] for m in row.payment_methods], labels)
             if row.payment_methods else labels("terms.all_methods"),
             "note": text.plain(row.note),
