@@ -95,10 +95,10 @@ def test_quick_reference_states_the_ceiling_once_and_agrees_with_class_a(french)
     card = french.pages["quick-reference.md"]
     assert "maximum légal" not in card
     assert card.count("Plafond légal") == 1
-    assert "| **A** | 71–100 | Compte ouvert, 1re commande jusqu&#39;à 30\u202f000\u00a0€ | 30 jours " \
-           "fin de mois |" in card
-    assert "Secteur public : **30 jours à compter de la réception de la facture sur Chorus Pro**" \
-        in card
+    assert ("| **A** | 71–100 | Compte ouvert, 1re commande jusqu&#39;à 30\u202f000\u00a0€ | "
+            "30 jours fin de mois |") in card
+    assert ("Secteur public\u00a0: **30 jours à compter de la réception de la facture sur "
+            "Chorus Pro**") in card
 
 
 def test_split_delivery_is_an_alternative_decided_by_the_credit_manager(french) -> None:
