@@ -107,3 +107,17 @@ def test_split_delivery_is_an_alternative_decided_by_the_credit_manager(french) 
     playbook = french.pages["playbook.md"]
     assert "livraison en deux fois" not in playbook
     assert "Fractionner la commande" not in playbook
+
+
+def test_invoice_mentions_are_the_legal_ones(french) -> None:
+    invoicing = section(french.pages["terms.md"], "terms-invoicing")
+    for needle in ("Nature des opérations", "R123-237", "RCS Lyon",
+                   "« Exonération de TVA, article 262 ter I du CGI »",
+                   "« Exonération de TVA, article 262 I du CGI »"):
+        assert needle in invoicing, needle
+    assert "Clause de réserve de propriété" not in invoicing
+    retention = section(french.pages["terms.md"], "terms-retention-of-title")
+    assert "Ce n&#39;est pas une mention obligatoire de la facture" in retention
+    assert "L624-16" in retention
+    penalties = section(french.pages["terms.md"], "terms-penalties")
+    assert "**sans TVA**" in penalties and "art. 256" in penalties
