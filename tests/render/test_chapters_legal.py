@@ -121,3 +121,12 @@ def test_invoice_mentions_are_the_legal_ones(french) -> None:
     assert "L624-16" in retention
     penalties = section(french.pages["terms.md"], "terms-penalties")
     assert "**sans TVA**" in penalties and "art. 256" in penalties
+
+
+def test_dispute_window_runs_from_delivery_and_keeps_legal_warranties(french) -> None:
+    disputes = section(french.pages["terms.md"], "terms-disputes")
+    assert "**15 jours à compter de la livraison**" in disputes
+    assert "réputée acceptée" not in disputes
+    for article in ("1641 à 1648", "art. 1604", "L133-3"):
+        assert article in disputes, article
+    assert "**3 jours**" in disputes

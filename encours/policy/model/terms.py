@@ -149,4 +149,6 @@ class Terms(Model):
     """Quand un acompte est exigé."""
     invoicing: Invoicing
     dispute_window_days: Days
-    """Délai, en jours à compter de la facture, pour contester une facture."""
+    """Délai, en jours à compter de la livraison, pour faire des réserves sur une livraison ou
+    une facture (manquants, défauts apparents, prix). Il n'éteint ni la garantie des vices
+    cachés (C. civ., art. 1641 à 1648) ni l'action pour défaut de conformité."""
