@@ -130,3 +130,12 @@ def test_dispute_window_runs_from_delivery_and_keeps_legal_warranties(french) ->
     for article in ("1641 à 1648", "art. 1604", "L133-3"):
         assert article in disputes, article
     assert "**3 jours**" in disputes
+
+
+def test_litigation_names_the_court_the_service_deadline_and_limitation(french) -> None:
+    legal = section(french.pages["recovery.md"], "recovery-legal-action")
+    assert "(tribunal de commerce)" not in legal
+    assert "Notre siège relève du **tribunal des activités économiques de Lyon**" in legal
+    for needle in ("loi n° 2023-1059", "art. 1406", "dans les **6 mois**", "art. 1411",
+                   "**5 ans** (Code de commerce, art. L110-4)"):
+        assert needle in legal, needle
