@@ -139,3 +139,13 @@ def test_litigation_names_the_court_the_service_deadline_and_limitation(french) 
     for needle in ("loi n° 2023-1059", "art. 1406", "dans les **6 mois**", "art. 1411",
                    "**5 ans** (Code de commerce, art. L110-4)"):
         assert needle in legal, needle
+
+
+def test_provisions_tax_note_vat_on_write_off_and_bonus_caution(french) -> None:
+    provisions = section(french.pages["recovery.md"], "recovery-provisions")
+    assert "**client par client**" in provisions and "art. 39, 1-5°" in provisions
+    assert "art. 272" in provisions
+    assert "passage en perte d&#39;une petite créance" in provisions
+    incentives = french.pages["incentives.md"]
+    assert "!!! warning \"À faire valider avant application\"" in incentives
+    assert "L1331-2" in incentives
