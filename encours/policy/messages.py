@@ -492,15 +492,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "check.increase_over_band": {
         "fr": "{path} : le dépassement temporaire de {share} % accordé par {role} porte "
-              "l'encours jusqu'à {reach} (plafond de la classe {risk_class}, {ceiling_at}), "
-              "alors que {role} n'approuve seul une limite que jusqu'à {own} ({band_at}) : "
-              "ajoutez beyond_approver_band: approval_bands (au-delà, la grille d'approbation "
+              "l'encours d'un client dont la limite est de {base} jusqu'à {reach}, alors que "
+              "{role} n'approuve seul une limite que jusqu'à {own} ({band_at}) : ajoutez "
+              "beyond_approver_band: approval_bands (au-delà, la grille d'approbation "
               "s'applique à la limite augmentée) ou réduisez le dépassement",
         "en": "{path}: the {share} % temporary increase granted by {role} takes the exposure "
-              "up to {reach} (ceiling of class {risk_class}, {ceiling_at}), while {role} alone "
-              "approves limits only up to {own} ({band_at}): add beyond_approver_band: "
-              "approval_bands (above it, the approval matrix applies to the increased limit) or "
-              "reduce the increase",
+              "of a customer whose limit is {base} up to {reach}, while {role} alone approves "
+              "limits only up to {own} ({band_at}): add beyond_approver_band: approval_bands "
+              "(above it, the approval matrix applies to the increased limit) or reduce the "
+              "increase",
     },
     "check.overdue_thresholds_differ": {
         "fr": "{path} : le déclencheur \"{id}\" revoit la limite à {days} jours de retard, et la "
