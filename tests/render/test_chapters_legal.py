@@ -149,3 +149,14 @@ def test_provisions_tax_note_vat_on_write_off_and_bonus_caution(french) -> None:
     incentives = french.pages["incentives.md"]
     assert "!!! warning \"À faire valider avant application\"" in incentives
     assert "L1331-2" in incentives
+
+
+def test_delegations_say_how_the_top_band_and_the_increase_fit(french) -> None:
+    approval = section(french.pages["credit-limits.md"], "limits-approval")
+    assert "(seulement par un dépassement temporaire : aucune classe n&#39;autorise une limite " \
+           "au-delà de 150\u202f000\u00a0€)" in approval
+    increase = section(french.pages["credit-limits.md"], "limits-temporary-increase")
+    assert "l&#39;accorde seul tant que la limite augmentée du dépassement reste dans sa " \
+           "délégation (jusqu&#39;à 50\u202f000\u00a0€)" in increase
+    review = section(french.pages["credit-limits.md"], "limits-review")
+    assert "Les commandes, elles, sont bloquées dès 15 jours de retard" in review

@@ -85,6 +85,7 @@ TemplateRef = Annotated[str, _ID, RefTo("template")]
 KpiRef = Annotated[str, _ID, RefTo("kpi")]
 GlossaryRef = Annotated[str, _ID, RefTo("glossary")]
 StepRef = Annotated[str, _ID, RefTo("step")]
+BlockingRuleRef = Annotated[str, _ID, RefTo("blocking_rule")]
 
 Percent = Annotated[Decimal, Field(ge=0, le=100)]
 """A rate in percent (12.5 means 12.5 %)."""
