@@ -160,3 +160,10 @@ def test_delegations_say_how_the_top_band_and_the_increase_fit(french) -> None:
            "délégation (jusqu&#39;à 50\u202f000\u00a0€)" in increase
     review = section(french.pages["credit-limits.md"], "limits-review")
     assert "Les commandes, elles, sont bloquées dès 15 jours de retard" in review
+
+
+def test_delegation_table_agrees_with_the_credit_limits_chapter(french) -> None:
+    organisation = french.pages["organisation.md"]
+    assert "tant que la limite augmentée ne dépasse pas 50\u202f000\u00a0€" in organisation
+    assert "| Credit manager | Au-delà : la grille d&#39;approbation |" in organisation
+    assert "Délai dérogatoire, jusqu&#39;à 45 jours fin de mois, classes A ou B" in organisation
