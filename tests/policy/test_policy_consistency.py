@@ -135,3 +135,17 @@ def test_review_trigger_names_an_unknown_blocking_rule(policy_copy: PolicyCopy) 
         f"{policy_copy.at('credit_limits.yaml', 'blocking_rule: overdeu')}: "
         "credit_limits.review_triggers.payment_incident.blocking_rule : ")
     assert "overdue" in errors[0]
+
+
+def test_class_term_beyond_the_legal_ceiling_is_reported_on_both_rules(
+        policy_copy: PolicyCopy) -> None:
+    policy_copy.edit("credit_limits.yaml", CLASS_A_TERM, CLASS_A_TERM.replace("30", "60"))
+    line = policy_copy.at("credit_limits.yaml", "days: 60, end")
+    exception = policy_copy.at("terms.yaml", "  term_exception:")
+    assert policy_copy.errors() == [
+        f"{line}: credit_limits.risk_classes.A.maximum_term : le délai maximum de la classe A "
+        "(60 jours fin de mois) dépasse le délai dérogatoire maximum (45 jours fin de mois, "
+        f"{exception})",
+        f"{line}: credit_limits.risk_classes.A.maximum_term.days : \"60 jours fin de mois\" "
+        "dépasse le maximum légal de 45 jours fin de mois (Code de commerce, art. L441-10 I)",
+    ]
