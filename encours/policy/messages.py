@@ -510,6 +510,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "rule \"{rule}\" blocks orders at {threshold} days ({rule_at}): align the two "
               "thresholds, or say why they differ (why_distinct)",
     },
+    "check.dunning_block_day": {
+        "fr": "{path} : l'étape de relance \"{id}\" bloque les commandes à {day}, mais la règle "
+              "de blocage \"{rule}\" les bloque à {threshold} jours de retard ({rule_at}) : "
+              "alignez le jour de l'étape sur le seuil de la règle",
+        "en": "{path}: dunning step \"{id}\" blocks orders on {day}, but blocking rule "
+              "\"{rule}\" blocks them at {threshold} days overdue ({rule_at}): align the step's "
+              "day with the rule's threshold",
+    },
     "check.overdue_rule_without_days": {
         "fr": "{path} : la règle de blocage \"{rule}\" n'a pas de seuil en jours "
               "(threshold_days) à comparer avec overdue_days",
