@@ -149,3 +149,15 @@ def test_class_term_beyond_the_legal_ceiling_is_reported_on_both_rules(
         f"{line}: credit_limits.risk_classes.A.maximum_term.days : \"60 jours fin de mois\" "
         "dépasse le maximum légal de 45 jours fin de mois (Code de commerce, art. L441-10 I)",
     ]
+
+
+def test_dunning_step_blocks_on_another_day_than_its_rule(policy_copy: PolicyCopy) -> None:
+    policy_copy.edit("recovery.yaml", "      day: 15\n", "      day: 14\n")
+    rule = policy_copy.at("blocked_orders.yaml", "threshold_days: 15")
+    assert policy_copy.errors() == []
+    assert policy_copy.warnings() == [
+        f"{policy_copy.at('recovery.yaml', 'day: 14')}: "
+        "recovery.dunning_steps.sales_alert.day : l'étape de relance \"sales_alert\" bloque les "
+        "commandes à J+14, mais la règle de blocage \"overdue\" les bloque à 15 jours de retard "
+        f"({rule}) : alignez le jour de l'étape sur le seuil de la règle",
+    ]

@@ -10,6 +10,7 @@ from ..model.credit_limits import own_band
 from ..paths import walk
 from .references import valid_chapters
 from .registry import Context, check
+from .sequences import day_label
 
 
 @check()
@@ -212,3 +213,24 @@ def overdue_thresholds_agree(context: Context) -> None:
                             days=trigger.overdue_days, rule=rule.id,
                             threshold=rule.threshold_days,
                             rule_at=located(context, (*rule_path, "threshold_days")))
+
+
+@check("recovery", "blocked_orders")
+def dunning_blocks_on_the_rule_day(context: Context) -> None:
+    """A dunning step that blocks orders does it on the day its blocking rule says."""
+    rules = {rule.id: (i, rule)
+             for i, rule in enumerate(context.policy.blocked_orders.blocking_rules)}
+    for s, step in enumerate(context.policy.recovery.dunning_steps):
+        if step.blocking_rule not in rules:
+            continue
+        r, rule = rules[step.blocking_rule]
+        here = ("recovery", "dunning_steps", s, "day")
+        if rule.threshold_days is None:
+            context.error(("recovery", "dunning_steps", s, "blocking_rule"),
+                          "check.overdue_rule_without_days", rule=rule.id)
+        elif rule.threshold_days != step.day:
+            context.warning(here, "check.dunning_block_day", id=step.id,
+                            day=day_label(step.day), rule=rule.id,
+                            threshold=rule.threshold_days,
+                            rule_at=located(context, ("blocked_orders", "blocking_rules", r,
+                                                      "threshold_days")))

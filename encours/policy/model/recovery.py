@@ -6,7 +6,18 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Days, Id, Model, Money, Months, Percent, RoleRef, TemplateRef, Text
+from .common import (
+    BlockingRuleRef,
+    Days,
+    Id,
+    Model,
+    Money,
+    Months,
+    Percent,
+    RoleRef,
+    TemplateRef,
+    Text,
+)
 
 Channel = Literal["email", "phone", "letter", "registered_letter", "visit", "internal"]
 
@@ -26,6 +37,9 @@ class DunningStep(Model):
     """Rôle qui fait la relance."""
     template: TemplateRef | None = None
     """Id du modèle de lettre (letter_templates)."""
+    blocking_rule: BlockingRuleRef | None = None
+    """Règle de blocage des commandes que l'étape applique (blocked_orders.blocking_rules) : le
+    jour de l'étape est le seuil de la règle."""
 
 
 class LetterTemplate(Model):
