@@ -167,3 +167,9 @@ def test_delegation_table_agrees_with_the_credit_limits_chapter(french) -> None:
     assert "tant que la limite augmentée ne dépasse pas 50\u202f000\u00a0€" in organisation
     assert "| Credit manager | Au-delà : la grille d&#39;approbation |" in organisation
     assert "Délai dérogatoire, jusqu&#39;à 45 jours fin de mois, classes A ou B" in organisation
+
+
+def test_limit_example_shows_its_days_beside_our_average_term(french) -> None:
+    method = section(french.pages["credit-limits.md"], "limits-method")
+    assert "Délai retenu : **45 jours**. À notre délai standard (30 jours fin de mois), une " \
+           "facture arrive à échéance en moyenne 45 jours après son émission" in method

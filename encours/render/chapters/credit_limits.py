@@ -9,6 +9,7 @@ from encours.policy.model.credit_limits import own_band
 from encours.render import examples
 from encours.render.chapters.common import (
     Helpers,
+    average_days,
     common,
     joined,
     risk_class_range,
@@ -56,4 +57,8 @@ def credit_limits(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
         "example": examples.credit_limit_example(limits),
         "bands": bands,
         "increase_band": increase_band,
+        "example_term": labels(
+            "limits.example_term", days=limits.limit_method.example.term_days,
+            term=policy.terms.payment_term.label(lang),
+            average=average_days(policy.terms.payment_term, policy.document.effective_date.year)),
     }, policy, "credit_limits", labels)

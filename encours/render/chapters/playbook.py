@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from calculators import discount
 from encours.i18n import Catalogue
-from encours.render import examples
 from encours.render.chapters.common import (
     QUIZ_CHAPTERS,
     Helpers,
+    average_days,
     by_id,
     calculator_url,
     common,
@@ -22,18 +21,6 @@ from encours.render.chapters.common import (
 )
 from encours.render.chapters.terms import customer_term, exception_scope
 from encours.render.links import item_anchor, rule_url
-
-
-def average_days(term: Any, year: int) -> int:
-    """Days from invoice to due date under `term`, averaged over every invoice date of `year`
-    (due dates as the calculators compute them), to the nearest day."""
-    day = dt.date(year, 1, 1)
-    total, count = 0, 0
-    while day.year == year:
-        total += (examples.due_date(day, term) - day).days
-        count += 1
-        day += dt.timedelta(days=1)
-    return int((Fraction(total, count) + Fraction(1, 2)) // 1)
 
 
 def discount_cost(policy: Any, request: Any, helpers: Helpers) -> str:
