@@ -31,8 +31,9 @@ V1_TO_V2_FR = [
     "manager)",
     "Action (étape de relance « Mise en demeure ») : « Lettre recommandée avec accusé de "
     "réception, signée par le credit manager, donnant 8 jours pour payer ; pénalités et "
-    "indemnités facturées. » → « Lettre recommandée avec accusé de réception, signée par le "
-    "credit manager, donnant 15 jours pour payer ; pénalités et indemnités facturées. »",
+    "indemnités facturées, sans TVA (hors du champ de la TVA). » → « Lettre recommandée avec "
+    "accusé de réception, signée par le credit manager, donnant 15 jours pour payer ; pénalités "
+    "et indemnités facturées, sans TVA (hors du champ de la TVA). »",
     "Conduite des actions contentieuses : Juriste → Credit manager",
     "Suivi des procédures collectives : Juriste → Credit manager",
 ]

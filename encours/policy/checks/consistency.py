@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from ..messages import message
 from ..model.common import PaymentTerm
+from ..model.credit_limits import own_band
 from ..paths import walk
 from .references import valid_chapters
 from .registry import Context, check
+from .sequences import day_label
 
 
 @check()
@@ -102,3 +107,130 @@ def version_is_recorded(context: Context) -> None:
     if document.version not in seen:
         context.warning(("document", "version"), "check.version_not_in_revisions",
                         version=document.version)
+
+
+@check("credit_limits", "terms")
+def class_terms_follow_the_terms_chapter(context: Context) -> None:
+    """A risk class's maximum term is the standard term or shorter; anything longer is the
+    exceptional term, granted on its own conditions (written contract, approver), never by the
+    class alone; and never longer than the exceptional term itself."""
+    terms = context.policy.terms
+    standard = terms.payment_term
+    exception = terms.term_exception
+    standard_at = located(context, ("terms", "payment_term"))
+    exception_at = located(context, ("terms", "term_exception")) if exception else ""
+    for i, risk_class in enumerate(context.policy.credit_limits.risk_classes):
+        term = risk_class.maximum_term
+        if term.longest_days() <= standard.longest_days():
+            continue
+        path = ("credit_limits", "risk_classes", i, "maximum_term")
+        params = {"risk_class": risk_class.id, "term": term.label(context.lang),
+                  "standard": standard.label(context.lang), "standard_at": standard_at,
+                  "exception_at": exception_at}
+        eligible = exception is not None and (not exception.risk_classes
+                                              or risk_class.id in exception.risk_classes)
+        if not eligible:
+            context.error(path, "check.class_term_no_exception", **params)
+        elif term.longest_days() > exception.maximum_term.longest_days():
+            context.error(path, "check.class_term_over_exception",
+                          maximum=exception.maximum_term.label(context.lang), **params)
+        else:
+            context.warning(path, "check.class_term_over_standard", **params)
+
+
+def located(context: Context, path: tuple[str | int, ...]) -> str:
+    """`policy/terms.yaml:6`: where a key is, to name the other side of a contradiction."""
+    file, line = context.where(path)
+    return f"{file}:{line}" if line is not None else file
+
+
+def highest_class(context: Context) -> tuple[int, Decimal]:
+    """The index and ceiling of the risk class with the highest maximum limit."""
+    classes = context.policy.credit_limits.risk_classes
+    index = max(range(len(classes)), key=lambda i: classes[i].maximum_limit)
+    return index, classes[index].maximum_limit
+
+
+@check("credit_limits")
+def approval_bands_are_reachable(context: Context) -> None:
+    """Every approval band can apply: some authorised exposure (a class ceiling, plus the
+    temporary increase when it goes through the bands) falls in it."""
+    limits = context.policy.credit_limits
+    index, ceiling = highest_class(context)
+    increase = limits.temporary_increase
+    through_bands = increase.beyond_approver_band == "approval_bands"
+    reach = ceiling * (1 + increase.maximum_share / 100) if through_bands else ceiling
+    ceiling_at = located(context, ("credit_limits", "risk_classes", index, "maximum_limit"))
+    extra = message("check.band_unreachable_increase", context.lang) if through_bands else ""
+    for i, band in enumerate(limits.approval_bands):
+        if band.above >= reach:
+            context.warning(("credit_limits", "approval_bands", i), "check.band_unreachable",
+                            above=band.above, reach=reach.normalize(),
+                            risk_class=limits.risk_classes[index].id, ceiling_at=ceiling_at,
+                            increase=extra)
+
+
+@check("credit_limits")
+def temporary_increase_within_delegation(context: Context) -> None:
+    """A temporary increase never lets its approver alone reach an exposure that a permanent
+    limit of that size would need someone else to approve."""
+    limits = context.policy.credit_limits
+    increase = limits.temporary_increase
+    if increase.beyond_approver_band is not None:
+        return
+    if increase.maximum_share == 0:
+        return
+    _, ceiling = highest_class(context)
+    band, own = own_band(limits.approval_bands, increase.approver)
+    base = min(own, ceiling) if own > 0 else ceiling
+    reach = base * (1 + increase.maximum_share / 100)
+    if reach <= own:
+        return
+    band_path = ("credit_limits", "approval_bands") if band is None \
+        else ("credit_limits", "approval_bands", band)
+    context.error(("credit_limits", "temporary_increase", "approver"),
+                  "check.increase_over_band", share=increase.maximum_share.normalize(),
+                  role=increase.approver, base=base, reach=reach.normalize(), own=own,
+                  band_at=located(context, band_path))
+
+
+@check("credit_limits", "blocked_orders")
+def overdue_thresholds_agree(context: Context) -> None:
+    """A limit review triggered by overdue days and the order-blocking rule on overdue days use
+    the same threshold, or the policy says why they differ."""
+    rules = {rule.id: (i, rule)
+             for i, rule in enumerate(context.policy.blocked_orders.blocking_rules)}
+    for t, trigger in enumerate(context.policy.credit_limits.review_triggers):
+        if trigger.overdue_days is None or trigger.blocking_rule not in rules:
+            continue
+        r, rule = rules[trigger.blocking_rule]
+        rule_path = ("blocked_orders", "blocking_rules", r)
+        here = ("credit_limits", "review_triggers", t, "overdue_days")
+        if rule.threshold_days is None:
+            context.error(here, "check.overdue_rule_without_days", rule=rule.id)
+        elif rule.threshold_days != trigger.overdue_days and trigger.why_distinct is None:
+            context.warning(here, "check.overdue_thresholds_differ", id=trigger.id,
+                            days=trigger.overdue_days, rule=rule.id,
+                            threshold=rule.threshold_days,
+                            rule_at=located(context, (*rule_path, "threshold_days")))
+
+
+@check("recovery", "blocked_orders")
+def dunning_blocks_on_the_rule_day(context: Context) -> None:
+    """A dunning step that blocks orders does it on the day its blocking rule says."""
+    rules = {rule.id: (i, rule)
+             for i, rule in enumerate(context.policy.blocked_orders.blocking_rules)}
+    for s, step in enumerate(context.policy.recovery.dunning_steps):
+        if step.blocking_rule not in rules:
+            continue
+        r, rule = rules[step.blocking_rule]
+        here = ("recovery", "dunning_steps", s, "day")
+        if rule.threshold_days is None:
+            context.error(("recovery", "dunning_steps", s, "blocking_rule"),
+                          "check.overdue_rule_without_days", rule=rule.id)
+        elif rule.threshold_days != step.day:
+            context.warning(here, "check.dunning_block_day", id=step.id,
+                            day=day_label(step.day), rule=rule.id,
+                            threshold=rule.threshold_days,
+                            rule_at=located(context, ("blocked_orders", "blocking_rules", r,
+                                                      "threshold_days")))

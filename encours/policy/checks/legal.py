@@ -124,3 +124,20 @@ def insolvency_deadlines(context: Context) -> None:
                 route.maximum_amount is None or route.maximum_amount > SMALL_CLAIMS_MAXIMUM):
             context.warning(("recovery", "legal_action", "routes", i, "kind"),
                             "check.legal_small_claims", maximum=SMALL_CLAIMS_MAXIMUM)
+
+
+PUBLIC_BUYER_DAYS = 30  # R2192-10, Code de la commande publique (50 for public hospitals)
+
+
+@check("company", "terms")
+def public_buyer_terms(context: Context) -> None:
+    """A public buyer pays within 30 days of receiving the invoice (R2192-10, Code de la
+    commande publique); 50 days for public hospitals, which the policy cannot tell apart."""
+    if not french(context):
+        return
+    for i, row in enumerate(context.policy.terms.customer_type_terms):
+        term = row.payment_term
+        if row.public_buyer and term.days is not None and term.longest_days() > PUBLIC_BUYER_DAYS:
+            context.warning(("terms", "customer_type_terms", i, "payment_term"),
+                            "check.legal_public_term", days=term.longest_days(),
+                            maximum=PUBLIC_BUYER_DAYS)

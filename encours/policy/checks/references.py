@@ -32,6 +32,8 @@ TARGETS: dict[str, tuple[tuple[str, ...], Callable[[Policy], list[ItemList]]]] =
         (("credit_limits", "guarantees"), p.credit_limits.guarantees)]),
     "alternative": (("blocked_orders",), lambda p: [
         (("blocked_orders", "alternatives"), p.blocked_orders.alternatives)]),
+    "blocking_rule": (("blocked_orders",), lambda p: [
+        (("blocked_orders", "blocking_rules"), p.blocked_orders.blocking_rules)]),
     "template": (("recovery",), lambda p: [
         (("recovery", "letter_templates"), p.recovery.letter_templates)]),
     "kpi": (("kpis",), lambda p: [(("kpis",), p.kpis)]),

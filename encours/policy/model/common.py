@@ -86,6 +86,7 @@ TemplateRef = Annotated[str, _ID, RefTo("template")]
 KpiRef = Annotated[str, _ID, RefTo("kpi")]
 GlossaryRef = Annotated[str, _ID, RefTo("glossary")]
 StepRef = Annotated[str, _ID, RefTo("step")]
+BlockingRuleRef = Annotated[str, _ID, RefTo("blocking_rule")]
 
 Percent = Annotated[Decimal, Field(ge=0, le=100)]
 """A rate in percent (12.5 means 12.5 %)."""
@@ -113,6 +114,16 @@ class PaymentTerm(Model):
     end_of_month_method: Literal["end_of_month_then_days", "days_then_end_of_month"] | None = None
     """Pour `days_end_of_month` : fin du mois de facture puis N jours, ou N jours puis fin de
     mois (les deux calculs admis par l'art. L441-10 I du Code de commerce)."""
+
+    def longest_days(self) -> int:
+        """The longest wait, in days from the invoice date, this term can give (an invoice dated
+        the 1st of a 31-day month for "end of month" terms): how two terms are compared."""
+        days = self.days or 0
+        if self.basis == "prepayment":
+            return 0
+        if self.basis == "invoice_date":
+            return days
+        return days + 30
 
     def label(self, lang: str = "fr") -> str:
         """The term as it is said: "45 jours fin de mois", "30 days from invoice date"."""

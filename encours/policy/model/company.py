@@ -37,6 +37,9 @@ class Company(Model):
     """Effectif."""
     address: NonEmptyText | None = None
     """Adresse du siège (pour les courriers)."""
+    commercial_court: Text | None = None
+    """Juridiction commerciale du siège : tribunal de commerce, ou tribunal des activités
+    économiques là où l'expérimentation de la loi n° 2023-1059 l'a créé (Lyon, Paris…)."""
     country: CountryCode
     """Pays, code ISO 3166 à deux lettres (FR), entre guillemets pour la Norvège ("NO")."""
     currency: CurrencyCode

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from decimal import Decimal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
 from .common import (
+    BlockingRuleRef,
     Days,
     GuaranteeRef,
     Id,
@@ -105,7 +107,10 @@ class TemporaryIncrease(Model):
     maximum_days: Annotated[int, Field(ge=1)]
     """Durée maximum, en jours."""
     approver: RoleRef
-    """Rôle qui l'accorde."""
+    """Rôle qui l'accorde, dans la limite de sa propre délégation (grille d'approbation)."""
+    beyond_approver_band: Literal["approval_bands"] | None = None
+    """Quand la limite augmentée du dépassement dépasse ce que `approver` approuve seul :
+    `approval_bands`, les approbateurs de la tranche où tombe la limite augmentée."""
     conditions: Text
 
 
@@ -119,6 +124,13 @@ class ReviewTrigger(Model):
     """Ce qu'il faut faire."""
     owner: RoleRef
     """Rôle qui agit."""
+    overdue_days: Days | None = None
+    """Pour un déclencheur fondé sur le retard : le nombre de jours de retard qui le déclenche."""
+    blocking_rule: BlockingRuleRef | None = None
+    """La règle de blocage des commandes fondée sur le même retard (blocked_orders.blocking_rules),
+    comparée à `overdue_days`."""
+    why_distinct: Text | None = None
+    """Pourquoi le seuil de revue diffère du seuil de blocage, quand il en diffère."""
 
 
 class Guarantee(Model):
@@ -147,3 +159,15 @@ class CreditLimits(Model):
     usage_alert_rate: Percent | None = None
     """Alerte quand l'encours atteint ce % de la limite."""
 
+
+def own_band(bands: list[Any], role: str) -> tuple[int | None, Decimal]:
+    """The highest band `role` approves alone, and its upper bound (0 when `role` approves no
+    band alone; infinite when that band is open-ended)."""
+    last: int | None = None
+    for i, band in enumerate(bands):
+        if list(band.approvers) == [role]:
+            last = i
+    if last is None:
+        return None, Decimal(0)
+    top = bands[last].up_to
+    return last, top if top is not None else Decimal("Infinity")

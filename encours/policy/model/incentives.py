@@ -40,6 +40,9 @@ class IncentiveRule(Model):
     id: Id
     name: Text
     description: Text
+    caution: Text | None = None
+    """Réserve juridique à lever avant d'appliquer la règle (validation RH ou juridique…),
+    affichée avec elle."""
 
 
 class IncentiveExample(Model):

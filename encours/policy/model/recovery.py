@@ -6,7 +6,18 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Days, Id, Model, Money, Months, Percent, RoleRef, TemplateRef, Text
+from .common import (
+    BlockingRuleRef,
+    Days,
+    Id,
+    Model,
+    Money,
+    Months,
+    Percent,
+    RoleRef,
+    TemplateRef,
+    Text,
+)
 
 Channel = Literal["email", "phone", "letter", "registered_letter", "visit", "internal"]
 
@@ -26,6 +37,9 @@ class DunningStep(Model):
     """Rôle qui fait la relance."""
     template: TemplateRef | None = None
     """Id du modèle de lettre (letter_templates)."""
+    blocking_rule: BlockingRuleRef | None = None
+    """Règle de blocage des commandes que l'étape applique (blocked_orders.blocking_rules) : le
+    jour de l'étape est le seuil de la règle."""
 
 
 class LetterTemplate(Model):
@@ -108,11 +122,15 @@ class Insolvency(Model):
 
     owner: RoleRef
     claim_filing_days: Days
-    """Déclaration de créance dans les N jours suivant la publication au BODACC."""
+    """Objectif interne : déclaration de créance dans les N jours suivant la publication du
+    jugement d'ouverture au BODACC. Le délai légal (2 mois, art. R622-24 du Code de commerce)
+    est rappelé à côté ; l'objectif ne le remplace pas."""
     retention_of_title_claim_days: Days
-    """Revendication des marchandises sous réserve de propriété dans les N jours."""
+    """Objectif interne : revendication des marchandises sous réserve de propriété dans les N
+    jours suivant la publication. Le délai légal (3 mois, art. L624-9) est rappelé à côté."""
     stop_dunning: bool
-    """`true` : la relance et les poursuites s'arrêtent à l'ouverture de la procédure."""
+    """`true` : la relance et les poursuites s'arrêtent à la date du jugement d'ouverture
+    (art. L622-21), non à sa publication."""
     actions: list[Text] = Field(min_length=1)
 
 

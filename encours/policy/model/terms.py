@@ -32,6 +32,10 @@ class CustomerTypeTerms(Model):
     payment_methods: list[PaymentMethodRef] = Field(default_factory=list)
     """Moyens de paiement acceptés (ids de payment_methods ; vide : tous)."""
     note: Text | None = None
+    public_buyer: bool = False
+    """`true` pour les acheteurs publics : le délai court de la réception de la facture (Chorus
+    Pro) et les intérêts moratoires suivent le Code de la commande publique (art. R2192-10 et
+    suivants), non le Code de commerce."""
 
 
 class TermException(Model):
@@ -42,7 +46,9 @@ class TermException(Model):
     approver: RoleRef
     """Rôle qui approuve une dérogation."""
     conditions: Text
-    """Conditions à remplir (écrit au contrat, client classé A ou B…)."""
+    """Conditions à remplir (écrit au contrat, chiffre d'affaires…)."""
+    risk_classes: list[RiskClassRef] = Field(default_factory=list)
+    """Classes de risque qui peuvent en bénéficier (vide : toutes)."""
 
 
 class PaymentMethod(Model):
@@ -143,4 +149,6 @@ class Terms(Model):
     """Quand un acompte est exigé."""
     invoicing: Invoicing
     dispute_window_days: Days
-    """Délai, en jours à compter de la facture, pour contester une facture."""
+    """Délai, en jours à compter de la livraison, pour faire des réserves sur une livraison ou
+    une facture (manquants, défauts apparents, prix). Il n'éteint ni la garantie des vices
+    cachés (C. civ., art. 1641 à 1648) ni l'action pour défaut de conformité."""

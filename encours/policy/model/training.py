@@ -6,13 +6,22 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .common import Id, Model, RoleRef, Text
+from .common import Days, Id, Model, Percent, RoleRef, Text
 
 Chapter = Literal[
     "document", "roles", "terms", "account_opening", "credit_limits", "blocked_orders",
     "recovery", "incentives", "kpis",
 ]
 PolicyPath = Annotated[str, Field(pattern=r"^[a-z_]+(\.[A-Za-z0-9_-]+)*$")]
+
+
+class DiscountRequest(Model):
+    """Un escompte demandé par le client : le manuel en calcule le coût à nos conditions."""
+
+    rate: Percent
+    """Escompte demandé, en %."""
+    days: Days
+    """Paiement à N jours de la facture pour en bénéficier."""
 
 
 class Scenario(Model):
@@ -31,6 +40,9 @@ class Scenario(Model):
     """Ce qu'il ne faut pas faire."""
     rules: list[PolicyPath] = Field(default_factory=list)
     """Règles de la politique concernées, par chemin (ex. terms.payment_term)."""
+    discount_request: DiscountRequest | None = None
+    """Escompte demandé dans la situation : son coût annuel, à notre délai standard, est calculé
+    par le calculateur d'escompte et affiché avec la fiche (jamais recopié dans le texte)."""
 
 
 class Question(Model):

@@ -3,13 +3,16 @@ them, the helpers templates call (:func:`common`), and the quiz of a chapter."""
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from encours import formatting
 from encours.i18n import Catalogue
+from encours.render import examples
 from encours.render.calculator_pages import CALCULATOR_PAGES
 from encours.render.links import CHAPTER_PAGES, SECTIONS, rule_url
 from encours.render.policy_text import PolicyText
@@ -252,3 +255,15 @@ def opening_outcome(decision: Any, helpers: Helpers) -> str:
         amount = helpers.money(decision.first_order_limit)
         return labels("opening.outcome.credit_limit", amount=amount)
     return labels(f"opening.outcome.{decision.outcome}")
+
+
+def average_days(term: Any, year: int) -> int:
+    """Days from invoice to due date under `term`, averaged over every invoice date of `year`
+    (due dates as the calculators compute them), to the nearest day."""
+    day = dt.date(year, 1, 1)
+    total, count = 0, 0
+    while day.year == year:
+        total += (examples.due_date(day, term) - day).days
+        count += 1
+        day += dt.timedelta(days=1)
+    return int((Fraction(total, count) + Fraction(1, 2)) // 1)

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from encours.i18n import Catalogue
+from encours.policy.model.credit_limits import own_band
 from encours.render.chapters.common import (
     Helpers,
     common,
+    joined,
     with_quiz,
 )
 from encours.render.links import item_anchor, rule_url
@@ -77,6 +79,7 @@ def delegations(policy: Any, helpers: Helpers) -> list[Delegation]:
     """Who decides what, from every approver the policy names, in the order of the procedure."""
     labels, money, percent, role = helpers.labels, helpers.money, helpers.percent, helpers.role
     rows: list[Delegation] = []
+    ceiling = max(risk.maximum_limit for risk in policy.credit_limits.risk_classes)
     for band in policy.credit_limits.approval_bands:
         if band.up_to is None:
             decision = labels("delegation.limit_above", amount=money(band.above))
@@ -85,18 +88,33 @@ def delegations(policy: Any, helpers: Helpers) -> list[Delegation]:
         else:
             decision = labels("delegation.limit_between", low=money(band.above),
                               high=money(band.up_to))
+        if band.above >= ceiling:
+            decision = labels("limits.band_increase_only", amount=decision,
+                              ceiling=money(ceiling))
         rows.append(Delegation(decision, helpers.roles(band.approvers), "",
                                rule_url("credit_limits.approval_bands")))
     increase = policy.credit_limits.temporary_increase
-    rows.append(Delegation(
-        labels("delegation.temporary_increase", share=percent(increase.maximum_share),
-               days=increase.maximum_days),
-        role(increase.approver), "", rule_url("credit_limits.temporary_increase")))
+    _, own = own_band(policy.credit_limits.approval_bands, increase.approver)
+    if increase.beyond_approver_band == "approval_bands" and own.is_finite():
+        rows.append(Delegation(
+            labels("delegation.temporary_increase_within",
+                   share=percent(increase.maximum_share), days=increase.maximum_days,
+                   own=money(own)),
+            role(increase.approver), labels("delegation.by_matrix"),
+            rule_url("credit_limits.temporary_increase")))
+    else:
+        rows.append(Delegation(
+            labels("delegation.temporary_increase", share=percent(increase.maximum_share),
+                   days=increase.maximum_days),
+            role(increase.approver), "", rule_url("credit_limits.temporary_increase")))
     exception = policy.terms.term_exception
     if exception is not None:
-        rows.append(Delegation(
-            labels("delegation.term_exception", term=exception.maximum_term.label(helpers.lang)),
-            role(exception.approver), "", rule_url("terms.term_exception")))
+        term = exception.maximum_term.label(helpers.lang)
+        decision = labels("delegation.term_exception_classes", term=term,
+                          classes=joined(list(exception.risk_classes), labels, "list.or")) \
+            if exception.risk_classes else labels("delegation.term_exception", term=term)
+        rows.append(Delegation(decision, role(exception.approver), "",
+                               rule_url("terms.term_exception")))
     rows.append(Delegation(labels("delegation.penalty_waiver"),
                            role(policy.terms.late_penalties.waiver_approver), "",
                            rule_url("terms.late_penalties")))

@@ -2,19 +2,39 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
+from calculators import discount
 from encours.i18n import Catalogue
 from encours.render.chapters.common import (
     QUIZ_CHAPTERS,
     Helpers,
+    average_days,
     by_id,
+    calculator_url,
     common,
     day_label,
     opening_outcome,
     quiz,
 )
+from encours.render.chapters.terms import customer_term, exception_scope
 from encours.render.links import item_anchor, rule_url
+
+
+def discount_cost(policy: Any, request: Any, helpers: Helpers) -> str:
+    """What a requested discount costs a year on our standard term, in words: the nominal cost
+    of `calculators.discount` against the average days our standard term gives."""
+    term = policy.terms.payment_term
+    average = average_days(term, policy.document.effective_date.year)
+    cost = discount.nominal_cost(request.rate, request.days, average)
+    return helpers.labels(
+        "playbook.discount_cost", term=term.label(helpers.lang), average=average,
+        rate=helpers.percent(request.rate), days=request.days, gain=average - request.days,
+        cost=helpers.percent(Decimal((cost * 10 + Fraction(1, 2)) // 1) / 10),
+        financing=helpers.percent(policy.company.financing_rate),
+        url=calculator_url("discount") or "calculators/discount.md")
 
 
 def playbook(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
@@ -22,6 +42,8 @@ def playbook(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
     helpers: Helpers = values["helpers"]
     scenarios = [
         {
+            "discount_cost": discount_cost(policy, scenario.discount_request, helpers)
+            if scenario.discount_request else "",
             "scenario": scenario,
             "anchor": item_anchor("training.scenarios", scenario.id),
             "audience": helpers.roles(scenario.audience),
@@ -52,9 +74,11 @@ def quick_reference(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]
                 avoid.append(line)
     return values | {
         "terms": policy.terms,
+        "exception_scope": exception_scope(policy.terms.term_exception, labels,
+                                           "fiche.exception_scope"),
         "customer_terms": [
             (text.plain(by_id(customer_types, row.customer_type).name),
-             row.payment_term.label(lang))
+             customer_term(row, lang, labels))
             for row in policy.terms.customer_type_terms
         ],
         "classes": policy.credit_limits.risk_classes,

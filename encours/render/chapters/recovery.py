@@ -18,6 +18,7 @@ from encours.render.chapters.common import (
     day_label,
     with_quiz,
 )
+from encours.render.chapters.terms import public_buyer_types
 from encours.render.diagrams import Flowchart
 from encours.render.policy_text import PolicyText, language_of
 
@@ -167,6 +168,7 @@ def recovery(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
         "routes": [(route, amount_range(route.minimum_amount, route.maximum_amount, helpers))
                    for route in rec.legal_action.routes],
         "buckets": buckets,
+        "public_buyers": public_buyer_types(policy, helpers),
         "penalty_calculator": calculator_url("penalty"),
         "unpaid_calculator": calculator_url("unpaid"),
         "regime_rate": labels(f"recovery.rate_{policy.terms.late_penalties.rate_kind}"),

@@ -3,8 +3,11 @@ invoices."""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from typing import Any
 
+from calculators.rates import SHIPPED, half_key, half_of
 from encours import formatting
 from encours.i18n import Catalogue
 from encours.render.chapters.common import (
@@ -28,7 +31,25 @@ def penalty_rate_sentence(policy: Any, lang: str, labels: Catalogue) -> str:
         sentence = labels(f"terms.penalty_legal_{penalties.regime}")
     if penalties.regime != "UK":
         sentence += " " + labels(f"terms.penalty_{penalties.mode}", basis=penalties.basis)
+    if penalties.regime == "FR" and penalties.rate_kind == "legal":
+        known = latest_legal_interest_rate(policy.document.effective_date)
+        if known is not None:
+            half, rate = known
+            year, number = half.split("-H")
+            sentence += " " + labels("terms.penalty_not_legal_interest",
+                                     rate=formatting.format_percent(rate, lang),
+                                     half=labels(f"terms.half.{number}", year=year))
     return sentence
+
+
+def latest_legal_interest_rate(day: dt.date) -> tuple[str, Decimal] | None:
+    """The taux de l'intérêt légal (professional creditors) of the half-year of `day`, or of
+    the latest half-year before it whose rate is published in the shipped table."""
+    for half in range(half_of(day), half_of(day) - 4, -1):
+        rate = SHIPPED.get("france_legal_interest_rate", half)
+        if rate is not None:
+            return half_key(half), rate
+    return None
 
 
 def term_method_sentence(term: Any, labels: Catalogue) -> str:
@@ -36,6 +57,44 @@ def term_method_sentence(term: Any, labels: Catalogue) -> str:
     if term.basis != "days_end_of_month" or term.end_of_month_method is None:
         return ""
     return labels(f"terms.method.{term.end_of_month_method}", days=term.days)
+
+
+def customer_term(row: Any, lang: str, labels: Catalogue) -> str:
+    """A customer type's term as it is said; a public buyer's runs from receipt of the invoice."""
+    if row.public_buyer and row.payment_term.days is not None:
+        return labels("terms.public_term", days=row.payment_term.days)
+    return row.payment_term.label(lang)
+
+
+def public_buyer_types(policy: Any, helpers: Helpers) -> str:
+    """The customer types that are public buyers, in words (empty when there is none)."""
+    kinds = [lower_first(helpers.text.plain(by_id(policy.document.scope.customer_types,
+                                                  row.customer_type).name))
+             for row in policy.terms.customer_type_terms if row.public_buyer]
+    return joined(kinds, helpers.labels)
+
+
+def exception_applies(exception: Any, risk_class: str) -> bool:
+    """Whether the exceptional term may be granted to customers of ``risk_class``."""
+    return exception is not None and (not exception.risk_classes
+                                      or risk_class in exception.risk_classes)
+
+
+def exception_scope(exception: Any, labels: Catalogue, key: str = "terms.exception_scope") -> str:
+    """" aux clients de classe A ou B" (empty when the exception is open to every class)."""
+    if exception is None or not exception.risk_classes:
+        return ""
+    return labels(key, classes=joined(list(exception.risk_classes), labels, "list.or"))
+
+
+def class_term(risk: Any, exception: Any, lang: str, labels: Catalogue) -> str:
+    """A class's maximum term, and how far the exceptional term may take it beyond."""
+    term = risk.maximum_term.label(lang)
+    if exception_applies(exception, risk.id) \
+            and exception.maximum_term.longest_days() > risk.maximum_term.longest_days():
+        return labels("terms.class_exception", term=term,
+                      maximum=exception.maximum_term.label(lang))
+    return term
 
 
 def deposit_scope(rule: Any, policy: Any, helpers: Helpers) -> str:
@@ -63,7 +122,7 @@ def terms(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
     rows = [
         {
             "customer_type": text.plain(by_id(customer_types, row.customer_type).name),
-            "term": row.payment_term.label(lang),
+            "term": customer_term(row, lang, labels),
             "methods": joined([methods[m] for m in row.payment_methods], labels)
             if row.payment_methods else labels("terms.all_methods"),
             "note": text.plain(row.note),
@@ -75,7 +134,7 @@ def terms(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
         {
             "id": risk.id,
             "name": text.plain(risk.name),
-            "term": risk.maximum_term.label(lang),
+            "term": class_term(risk, policy.terms.term_exception, lang, labels),
             "limit": helpers.money(risk.maximum_limit),
             "guarantees": labels("terms.guarantee_one_of",
                                  guarantees=joined([guarantees[g] for g in risk.guarantees],
@@ -95,6 +154,8 @@ def terms(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
         "class_terms": class_rows,
         "deposits": deposits,
         "standard_method": term_method_sentence(policy.terms.payment_term, labels),
+        "exception_scope": exception_scope(policy.terms.term_exception, labels),
+        "public_buyers": public_buyer_types(policy, helpers),
         "penalty_rate_sentence": penalty_rate_sentence(policy, lang, labels),
         "penalty_calculator": calculator_url("penalty"),
         "discount_calculator": calculator_url("discount"),
