@@ -23,7 +23,7 @@ from tests.support.calculator_page import (  # noqa: F401 (kept for tests import
     cell_value,
     same_value,
 )
-from tests.support.harness import launch_chromium
+from tools.chromium import launch_chromium
 
 
 @pytest.fixture(scope="session")

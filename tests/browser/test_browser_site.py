@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support.harness import BOOT_TIMEOUT_MS, PYTHON_READY
+from tools.chromium import BOOT_TIMEOUT_MS, PYTHON_READY
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from calculators import batch
-from tests.calculators.test_calc_batch import HEADER, invoices_csv
-from tests.support.harness import BOOT_TIMEOUT_MS, PYTHON_READY
+from tools.chromium import BOOT_TIMEOUT_MS, PYTHON_READY
+from tools.invoices import HEADER, invoices_csv
 
 pytestmark = pytest.mark.browser
 

@@ -22,7 +22,8 @@ from encours.policy import load_policy
 from encours.render.calculator_pages import CALCULATORS, policy_defaults
 from tests.browser.conftest import RESULT_SHOWN
 from tests.support.calculator_page import assert_result
-from tests.support.harness import BOOT_TIMEOUT_MS, PYTHON_READY, ROOT
+from tests.support.harness import ROOT
+from tools.chromium import BOOT_TIMEOUT_MS, PYTHON_READY
 
 pytestmark = pytest.mark.browser
 
