@@ -1,5 +1,6 @@
 """Fixtures shared by the built-site tests (``tests/site``) and the browser tests
-(``tests/browser``): the handbook built once per session, and served on localhost.
+(``tests/browser``): the handbook built once per session, and served on localhost. And the
+calculators' tests this run collected, for the Pyodide suite.
 """
 
 from __future__ import annotations
@@ -11,8 +12,14 @@ from typing import Any
 
 import pytest
 
+from tests.support import collection
 from tests.support.harness import build
 from tools.serve import serve
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m and -k deselect
+def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.Item]) -> None:
+    collection.record(session, items)
 
 
 @pytest.fixture(scope="session")
