@@ -32,8 +32,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from calculator_startup import (
@@ -52,6 +51,7 @@ from tools.chromium import BOOT_TIMEOUT_MS, PYTHON_READY
 from tools.invoices import invoices_csv
 from tools.serve import Traffic, serve
 
+ROOT = Path(__file__).resolve().parents[1]
 PENALTY, DSO, HOME = "/calculators/penalty/", "/calculators/dso/", "/"
 COUNT = """
 window.__computed = 0;

@@ -40,8 +40,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 
@@ -49,6 +48,7 @@ from encours_mkdocs.build import build_site
 from tools.chromium import BOOT_TIMEOUT_MS, chromium_options
 from tools.serve import Traffic, serve
 
+ROOT = Path(__file__).resolve().parents[1]
 HOME = "/"
 CALCULATOR = "/calculators/penalty/"
 BASELINE = "/bench-baseline/"

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from calculators import batch
-from tests.browser.conftest import BootedPages
+from tests.support.browser import BootedPages
 from tools.chromium import BOOT_TIMEOUT_MS
 from tools.invoices import HEADER, invoices_csv
 

@@ -21,7 +21,7 @@ from calculators import batch
 from encours.i18n import Catalogue
 from encours.policy import load_policy
 from encours.render.calculator_pages import CALCULATORS, policy_defaults
-from tests.browser.conftest import BootedPages
+from tests.support.browser import BootedPages
 from tests.support.calculator_page import RESULT_SHOWN, Calculator, assert_result
 from tests.support.harness import ROOT
 from tools.chromium import BOOT_TIMEOUT_MS, PYTHON_READY

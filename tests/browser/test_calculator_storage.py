@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from encours.i18n import Catalogue
-from tests.browser.conftest import BootedPages
+from tests.support.browser import BootedPages
 from tests.support.calculator_page import Calculator
 from tests.support.harness import LANGUAGES
 

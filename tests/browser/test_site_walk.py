@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import open_context
+from tests.support.browser import open_context
 from tests.support.calculator_page import Recorder
 from tests.support.harness import ROOT
 from tools.chromium import BOOT_TIMEOUT_MS, PYTHON_READY

@@ -12,6 +12,7 @@ import pytest
 from calculators import batch, run
 from tools.invoices import HEADER, invoices_csv
 
+
 def test_month_lines_give_the_countback_of_example_c1() -> None:
     result = batch.run_form("dso", {"method": "countback", "receivables": "2500",
                                     "months": "2025-11 1 200\n\n2025-10;800\n2025-09\t700"})

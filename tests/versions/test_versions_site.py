@@ -3,7 +3,8 @@ banner, for a release, a draft, a shallow clone and a tree without git; and stri
 
 Most tests put the versions pieces together as ``build_handbook`` does (history, page, box and
 markers on pages given here, stamp), so they do not depend on the chapter templates; one test
-goes through ``build_handbook`` and two through a strict MkDocs build of the whole handbook (French).
+goes through ``build_handbook`` and two through a strict MkDocs build of the whole handbook
+(French).
 """
 
 from __future__ import annotations
