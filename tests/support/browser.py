@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, Page
@@ -40,7 +39,7 @@ class BootedPages:
 
     def __init__(self, context: BrowserContext) -> None:
         self.context = context
-        self.pages: OrderedDict[tuple[str, str], Page] = OrderedDict()
+        self.pages: dict[tuple[str, str], Page] = {}
 
     def page(self, name: str, lang: str = FIRST_LANGUAGE) -> Page:
         key = (name, lang)
