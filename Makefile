@@ -11,11 +11,12 @@ ADDR ?= 127.0.0.1:8000
 HANDBOOK_LANG := $(if $(filter fr en,$(LANG)),$(LANG),)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test validate schema diff pdf screenshots bench clean browser locale
+.PHONY: help setup serve build test test-fast validate schema diff pdf screenshots bench clean browser locale
 
 help:
 	@echo "make serve     build the handbook from policy/ and serve it on http://$(ADDR) (live reload)"
 	@echo "make test      run every test (unit, site build, Pyodide, browser)"
+	@echo "make test-fast the everyday loop: all but the browser, Pyodide and install tests (< 1 min)"
 	@echo "make build     write the handbook to site/ (LANG=en for English)"
 	@echo "make validate  check policy/*.yaml without building"
 	@echo "make schema    write policy/policy.schema.json (editor completion)"
@@ -47,11 +48,12 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.installed node_modules/.installed
 
-# Debian's Chromium drives the browser tests; Playwright never downloads a browser here.
+# Debian's Chromium drives the browser tests; Playwright never downloads a browser here. The
+# PDF test reads the printed procedure back with pdftotext (Debian's poppler-utils).
 browser:
-	@test -x /usr/bin/chromium || { \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-		else echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
+	@test -x /usr/bin/chromium -a -x /usr/bin/pdftotext || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; \
+		else echo "The browser tests need Debian's chromium and poppler-utils: sudo apt-get install chromium poppler-utils"; exit 1; fi; }
 
 # --- the two commands -----------------------------------------------------------------------
 serve: setup
@@ -59,6 +61,11 @@ serve: setup
 
 test: setup browser .cache/pyodide-wheels/.installed
 	$(PY) -m pytest
+
+# The everyday loop: unit, policy, renderer, site-build and versions tests; no browser, no
+# Pyodide, no fresh-venv install (the pre-commit hook's test).
+test-fast: setup
+	$(PY) -m pytest -m "not browser and not pyodide and not install"
 
 # --- the rest -------------------------------------------------------------------------------
 build: setup

@@ -46,9 +46,12 @@ from calculator_startup import (
 )
 from playwright.sync_api import Page, sync_playwright
 
-from tests.calculators.test_calc_batch import invoices_csv
-from tests.support.harness import BOOT_TIMEOUT_MS, PYTHON_READY, Traffic, build, serve
+from encours_mkdocs.build import build_site
+from tools.chromium import BOOT_TIMEOUT_MS, PYTHON_READY
+from tools.invoices import invoices_csv
+from tools.serve import Traffic, serve
 
+ROOT = Path(__file__).resolve().parents[1]
 PENALTY, DSO, HOME = "/calculators/penalty/", "/calculators/dso/", "/"
 COUNT = """
 window.__computed = 0;
@@ -144,10 +147,9 @@ def main() -> int:
         traffic = Traffic()
         with serve(site, traffic=traffic) as base_url, sync_playwright() as playwright:
             # Instant navigation follows only the sitemap's links: build for this address.
-            completed = build(site, languages=("fr",), site_url=f"{base_url}/")
-            if completed.returncode != 0:
-                print(completed.stdout + completed.stderr, file=sys.stderr)
-                return 1
+            if build_site(ROOT / "mkdocs.yml", site_dir=site, languages=["fr"],
+                          site_url=f"{base_url}/", cache_dir=ROOT / ".cache") != 0:
+                return 1  # the build printed why
             write_baseline(site)
             for run in range(runs):
                 print(f"run {run + 1}/{runs}…", file=sys.stderr)

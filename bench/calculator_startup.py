@@ -44,8 +44,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 
-from tests.support.harness import BOOT_TIMEOUT_MS, Traffic, build, chromium_options, serve
+from encours_mkdocs.build import build_site
+from tools.chromium import BOOT_TIMEOUT_MS, chromium_options
+from tools.serve import Traffic, serve
 
+ROOT = Path(__file__).resolve().parents[1]
 HOME = "/"
 CALCULATOR = "/calculators/penalty/"
 BASELINE = "/bench-baseline/"
@@ -175,9 +178,8 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="encours-bench-") as tmp:
         site = Path(tmp) / "site"
-        completed = build(site, languages=("fr",))
-        if completed.returncode != 0:
-            print(completed.stdout + completed.stderr, file=sys.stderr)
+        if build_site(ROOT / "mkdocs.yml", site_dir=site, languages=["fr"],
+                      cache_dir=ROOT / ".cache") != 0:
             print("The handbook does not build: nothing to measure.", file=sys.stderr)
             return 1
         version = write_baseline(site)

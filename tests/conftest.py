@@ -1,5 +1,6 @@
 """Fixtures shared by the built-site tests (``tests/site``) and the browser tests
-(``tests/browser``): the handbook built once per session, and served on localhost.
+(``tests/browser``): the handbook built once per session, and served on localhost. And the
+calculators' tests this run collected, for the Pyodide suite.
 """
 
 from __future__ import annotations
@@ -11,20 +12,27 @@ from typing import Any
 
 import pytest
 
-from tests.support.harness import build, serve
+from tests.support import collection
+from tests.support.harness import build
+from tools.serve import serve
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m and -k deselect
+def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.Item]) -> None:
+    collection.record(session, items)
 
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    """The handbook built from this repository with ``encours.build.build_site``, and the URL
-    it is served at (known before the build, which writes it into the sitemap)."""
+    """The handbook built from this repository, in both languages, once per session (in this
+    process, as ``encours build`` does), and the URL it is served at (known before the build,
+    which writes it into the sitemap)."""
     site = tmp_path_factory.mktemp("built") / "site"
     with serve(site) as url:
-        completed = build(site, site_url=f"{url}/")
-        if completed.returncode != 0:
+        done = build(site, site_url=f"{url}/")
+        if done.returncode != 0:
             pytest.fail(
-                f"the handbook does not build (exit {completed.returncode}):\n"
-                f"{completed.stdout}{completed.stderr}",
+                f"the handbook does not build (exit {done.returncode}):\n{done.output}",
                 pytrace=False,
             )
         yield site, url

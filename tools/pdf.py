@@ -17,7 +17,8 @@ from typing import Any
 
 from playwright.sync_api import sync_playwright
 
-from tests.support.harness import launch_chromium, serve
+from tools.chromium import launch_chromium
+from tools.serve import serve
 from tools.site_pages import wait_until_drawn
 
 FOOTER = """

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.support.harness import launch_chromium, serve
+from tools.chromium import launch_chromium
+from tools.serve import serve
 from tools.site_pages import site_pages, wait_until_drawn
 
 SCREENSHOT_TIMEOUT_MS = 180_000  # the print page is very tall on a phone

@@ -1,5 +1,6 @@
 """The Pyodide worker: a bounded wait with a plain message when it cannot start, and one worker
-kept across Material's instant navigation.
+kept across Material's instant navigation (to a handbook page and back, then from calculator to
+calculator), Python started once and computing like CPython on each page reached.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+from calculators import batch
 from encours.i18n import Catalogue
 from tests.support.calculator_page import CALCULATOR_PATH
+from tools.chromium import BOOT_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
 
@@ -89,3 +92,17 @@ def test_worker_survives_instant_navigation(calculator, page: Page, recorder, si
     assert len(recorder.calculator_workers()) == 1, recorder.workers
     calculator.set("amount", "15000")
     calculator.assert_shows(calculator.cpython())
+
+    # From calculator to calculator through the navigation: Python is not started again.
+    for name in ("dso", "discount"):
+        page.locator(f'nav a[href$="/calculators/{name}/"]').first.click()
+        page.wait_for_url(f"{site_url}/calculators/{name}/")
+        expect(page.locator(f'{FORM}[data-calculator="{name}"][data-bound]')).to_have_count(1)
+        assert page.evaluate("() => window.__sameDocument === true"), "the page was reloaded"
+    page.fill(f'{FORM} [name="discount_rate"]', "3")
+    expected = batch.run_form("discount", calculator.payload())
+    expect(page.locator('[data-output="nominal_rate"]')).to_have_attribute(
+        "data-value", expected["nominal_rate"], timeout=BOOT_TIMEOUT_MS)
+    assert page.evaluate("() => window.encoursCalculators.bootMs") == boot_ms
+    assert len(recorder.calculator_workers()) == 1, recorder.workers
+    assert not recorder.errors, recorder.errors

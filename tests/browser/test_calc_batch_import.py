@@ -1,5 +1,6 @@
 """Batch import in the page: a CSV of 10,000 invoices computed by Python in the browser, totals
-equal to CPython's, errors by line, CSV export; a DSO file drawn as a trend chart."""
+equal to CPython's, errors by line, CSV export; a DSO file drawn as a trend chart. On the
+session's started calculator pages (``booted``), reset before each case."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from calculators import batch
-from tests.calculators.test_calc_batch import HEADER, invoices_csv
-from tests.support.harness import BOOT_TIMEOUT_MS, PYTHON_READY
+from tests.support.browser import BootedPages
+from tools.chromium import BOOT_TIMEOUT_MS
+from tools.invoices import HEADER, invoices_csv
 
 pytestmark = pytest.mark.browser
 
@@ -18,9 +20,12 @@ AS_OF = "2026-03-31"
 BOX = ".encours-batch"
 
 
-def open_batch(page: Page, name: str) -> None:
-    page.goto(f"/calculators/{name}/")
-    page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
+def open_batch(booted: BootedPages, name: str) -> Page:
+    """The calculator page with Python ready and the batch box as the page shows it first."""
+    page = booted.ready(name)
+    page.evaluate("() => { for (const input of document.querySelectorAll("
+                  "'.encours-batch input[type=date]')) input.value = input.defaultValue; }")
+    return page
 
 
 def upload(page: Page, text: str, encoding: str = "utf-8") -> None:
@@ -34,9 +39,10 @@ def shown(page: Page, key: str) -> str:
     return page.get_attribute(f'[data-batch-output="{key}"]', "data-value")
 
 
-def test_ten_thousand_invoices_total_what_cpython_computes(page: Page, policy_json) -> None:
+def test_ten_thousand_invoices_total_what_cpython_computes(booted: BootedPages,
+                                                            policy_json) -> None:
     text, _ = invoices_csv(10_000)
-    open_batch(page, "penalty")
+    page = open_batch(booted, "penalty")
     page.fill(f"{BOX} [data-batch-as-of]", AS_OF)
     upload(page, text)
     terms = {"regime": "FR", "mode": "split", "basis": "365", "b2b": True, "as_of": AS_OF,
@@ -57,8 +63,8 @@ def test_ten_thousand_invoices_total_what_cpython_computes(page: Page, policy_js
     assert exported == expected["csv"]
 
 
-def test_bad_lines_are_listed_and_good_lines_counted(page: Page) -> None:
-    open_batch(page, "penalty")
+def test_bad_lines_are_listed_and_good_lines_counted(booted: BootedPages) -> None:
+    page = open_batch(booted, "penalty")
     upload(page, f"{HEADER}\nF1;A;10000;2025-09-30;2025-11-30\nF2;A;dix;2025-09-30;\nF3;B\n")
     items = page.locator(f"{BOX} [data-batch-error-list] li")
     expect(items).to_have_count(2)
@@ -68,24 +74,24 @@ def test_bad_lines_are_listed_and_good_lines_counted(page: Page) -> None:
     assert shown(page, "totals.total") == "243.05"
 
 
-def test_a_windows_1252_export_keeps_its_accents(page: Page) -> None:
+def test_a_windows_1252_export_keeps_its_accents(booted: BootedPages) -> None:
     """French ERPs often export in Windows-1252: read as the command line reads it."""
-    open_batch(page, "penalty")
+    page = open_batch(booted, "penalty")
     upload(page, f"{HEADER}\nF1;Société Générale;10000;2025-09-30;2025-11-30\n", "cp1252")
     expect(page.locator('[data-batch-rows="by_customer"] tr').first).to_contain_text(
         "Société Générale")
     assert shown(page, "totals.total") == "243.05"
 
 
-def test_an_empty_file_gets_a_plain_message(page: Page) -> None:
-    open_batch(page, "penalty")
+def test_an_empty_file_gets_a_plain_message(booted: BootedPages) -> None:
+    page = open_batch(booted, "penalty")
     upload(page, "")
     expect(page.locator(f"{BOX} [data-batch-error-list] li")).to_contain_text("vide")
     expect(page.locator(f"{BOX} [data-batch-result]")).to_be_hidden()
 
 
-def test_dso_file_is_drawn_with_the_policy_target(page: Page) -> None:
-    open_batch(page, "dso")
+def test_dso_file_is_drawn_with_the_policy_target(booted: BootedPages) -> None:
+    page = open_batch(booted, "dso")
     months = ["2025-05;900;2100", "2025-06;1000;2200", "2025-07;800;2300", "2025-08;600;2000",
               "2025-09;700;1900", "2025-10;800;2100", "2025-11;1200;2500"]
     upload(page, "mois;ventes;encours\n" + "\n".join(months) + "\n")

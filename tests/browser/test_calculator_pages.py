@@ -1,28 +1,30 @@
 """Every calculator page in Chromium: the policy's defaults and their build-time result, the
 worked examples of ``../shared/reference/examples.yaml`` computed by Python in the page, shareable
-links, errors next to their field, instant navigation without a second Python start-up, and
-axe-core on each page.
+links, errors next to their field. (Instant navigation is in ``test_browser_worker.py``, axe-core
+on each page in the walk of the whole site, ``test_site_walk.py``.)
 
 Whatever the page shows is compared with what CPython's ``calculators`` compute for the inputs
-then in the form (``calculators.batch.run_form``, which the worker calls too).
+then in the form (``calculators.batch.run_form``, which the worker calls too). Each page is
+started once (``booted``) and reset between cases; the tests of what a load shows load it anew.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from calculators import batch
 from encours.i18n import Catalogue
 from encours.policy import load_policy
 from encours.render.calculator_pages import CALCULATORS, policy_defaults
-from tests.browser.conftest import RESULT_SHOWN
-from tests.support.calculator_page import FORM_PAYLOAD, assert_result
-from tests.support.harness import BOOT_TIMEOUT_MS, PYTHON_READY, ROOT
+from tests.support.browser import BootedPages
+from tests.support.calculator_page import FORM_PAYLOAD, RESULT_SHOWN, Calculator, assert_result
+from tests.support.harness import ROOT
+from tools.chromium import BOOT_TIMEOUT_MS, PYTHON_READY
 
 pytestmark = pytest.mark.browser
 
@@ -72,6 +74,8 @@ EXAMPLES = [
 
 # Bad input: (calculator, inputs, field that gets the message).
 BAD_INPUTS = [
+    ("penalty", {"amount": "abc"}, "amount"),
+    ("penalty", {"amount": ""}, "amount"),
     ("penalty", {"amount": "dix mille"}, "amount"),
     ("penalty", {"amount": "-500"}, "amount"),
     ("penalty", {"due_date": ""}, "due_date"),
@@ -81,6 +85,11 @@ BAD_INPUTS = [
     ("discount", {"discount_days": "40"}, "net_days"),
     ("unpaid", {"net_margin_rate": "-3"}, "net_margin_rate"),
 ]
+# The penalty page's defaults: reference example FR-1 (../shared/reference/examples.yaml), rule
+# L441-10 II; and an amount whose result needs thousands separators.
+FR_1 = {"amount": "10000", "due_date": "2025-09-30", "payment_date": "2025-11-30"}
+FR_1_EXPECTED = {"interest": "203.05", "indemnity": "40.00", "total": "243.05"}
+LARGE_AMOUNT = "1234567.89"
 
 
 def url(name: str, lang: str = "fr", query: dict[str, str] | None = None) -> str:
@@ -124,19 +133,42 @@ def policy():
     return load_policy(ROOT / "policy").policy
 
 
+def texts(shown: dict) -> dict:
+    """Only what a reader sees of a result: the text of every output, cell and list item."""
+    return {
+        "outputs": {name: output["text"] for name, output in shown["outputs"].items()},
+        "rows": {
+            name: [{column: cell["text"] for column, cell in row.items()} for row in rows]
+            for name, rows in shown["rows"].items()
+        },
+        "lists": shown["lists"],
+    }
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("name", CALCULATORS)
 def test_defaults_and_their_result_are_shown_before_python(
-    page: Page, policy, policy_json, name: str, lang: str
+    booted: BootedPages, policy, policy_json, name: str, lang: str
 ) -> None:
-    page.goto(url(name, lang), wait_until="domcontentloaded")
-    assert not page.evaluate(PYTHON_READY)
+    """The page's own result (written by the build), then Python's: the same values, read the
+    same way (the build's formats are the browser's ``Intl`` formats)."""
+    page = booted.load(name, lang)
+    before = page.evaluate(RESULT_SHOWN)
+    assert not page.evaluate(PYTHON_READY), "Python was ready before the page could be read"
     for field, value in policy_defaults(name, policy).items():
         assert page.input_value(f'{FORM} [name="{field}"]') == value, field
     note = Catalogue(lang)("calculator.defaults_from_policy", version=policy.document.version)
     expect(page.locator(".encours-defaults-note")).to_contain_text(note)
     expected = cpython(page, policy_json)
     assert_shows(page, expected)
+    penalty = Calculator(page, policy_json.get("reference_rates") or {})
+    if name == "penalty":
+        assert {field: penalty.field(field) for field in FR_1} == FR_1, "the defaults are not FR-1"
+        for output, value in FR_1_EXPECTED.items():
+            assert Decimal(before["outputs"][output]["value"]) == Decimal(value), output
+        default = penalty.cpython()
+        penalty.assert_shows(default, before)
+        penalty.assert_reads(default, before)
 
     page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
     page.locator(f"{FORM} [data-reset]").click()  # recomputes the defaults in Python
@@ -144,12 +176,22 @@ def test_defaults_and_their_result_are_shown_before_python(
     expect(page.locator("[data-status]")).to_have_text(
         Catalogue(lang)("calculator.status.computed_now"))
     assert_shows(page, expected)
+    if name == "penalty":
+        penalty.set("amount", LARGE_AMOUNT)  # thousands separators in the browser's formats
+        large = penalty.cpython()
+        penalty.assert_shows(large)
+        penalty.assert_reads(large)
+        assert Decimal(large["interest"]) >= 1000
+        penalty.set("amount", FR_1["amount"])
+        after = penalty.shown()
+        penalty.assert_shows(default, after)
+        assert texts(after) == texts(before), "Python's result reads differently from the page's"
 
 
 @pytest.mark.parametrize("name", CALCULATORS)
-def test_worked_examples_are_reproduced_in_the_page(page: Page, policy_json, name: str) -> None:
-    page.goto(url(name))
-    page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
+def test_worked_examples_are_reproduced_in_the_page(booted: BootedPages, policy_json,
+                                                   name: str) -> None:
+    page = booted.ready(name)
     for calculator, example, inputs, outputs in EXAMPLES:
         if calculator != name:
             continue
@@ -164,15 +206,17 @@ def test_worked_examples_are_reproduced_in_the_page(page: Page, policy_json, nam
 
 
 @pytest.mark.parametrize("name", CALCULATORS)
-def test_shareable_link_fills_the_form_and_computes(page: Page, policy_json, name: str) -> None:
+def test_shareable_link_fills_the_form_and_computes(booted: BootedPages, policy_json,
+                                                   name: str) -> None:
     _, _, inputs, outputs = next(e for e in EXAMPLES if e[0] == name)
     query = {key: ("true" if value is True else value) for key, value in inputs.items()
              if value != ""}
-    page.goto(url(name, query=query), wait_until="domcontentloaded")
+    page = booted.load(name, query=urlencode(query))
     for key, value in query.items():
         field = page.locator(f'{FORM} [name="{key}"]')
         if field.get_attribute("type") != "checkbox":
             assert field.input_value() == value, key
+    page.wait_for_function("() => window.__encoursComputed > 0", timeout=BOOT_TIMEOUT_MS)
     for output, value in outputs.items():
         wait_output(page, output, value)
     assert_shows(page, cpython(page, policy_json))
@@ -184,10 +228,10 @@ def test_shareable_link_fills_the_form_and_computes(page: Page, policy_json, nam
 @pytest.mark.parametrize(("name", "inputs", "field"), BAD_INPUTS,
                          ids=[f"{n}-{f}-{i}" for i, (n, _, f) in enumerate(BAD_INPUTS)])
 def test_bad_input_gets_python_s_message_next_to_its_field(
-    page: Page, policy_json, name: str, inputs: dict[str, str], field: str
+    booted: BootedPages, policy_json, name: str, inputs: dict[str, str], field: str
 ) -> None:
-    page.goto(url(name))
-    page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
+    page = booted.ready(name)
+    good = {key: page.input_value(f'{FORM} [name="{key}"]') for key in inputs}
     set_inputs(page, inputs)
     box = page.locator(f'[data-error-for="{field}"]')
     expect(box).to_be_visible(timeout=BOOT_TIMEOUT_MS)
@@ -195,65 +239,36 @@ def test_bad_input_gets_python_s_message_next_to_its_field(
     messages = [e["message"] for e in expected.get("errors", []) if e["field"] == field]
     assert messages, expected
     expect(box).to_have_text(" ".join(messages))
+    expect(page.locator(f'{FORM} [name="{field}"]')).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("[data-general-error]")).to_be_hidden()
+    for other in page.locator("[data-error-for]").all():
+        if other.get_attribute("data-error-for") != field:
+            expect(other).to_be_hidden()
     assert "Traceback" not in page.content()
-    page.locator(f"{FORM} [data-reset]").click()
+
+    before = page.evaluate("() => window.__encoursComputed")
+    set_inputs(page, good)  # typing the good value back clears the message
+    page.wait_for_function(f"() => window.__encoursComputed > {before}", timeout=BOOT_TIMEOUT_MS)
+    expect(box).to_be_hidden()
+    expect(box).to_have_text("")
+    assert_shows(page, cpython(page, policy_json))
+    set_inputs(page, inputs)
+    expect(box).to_be_visible(timeout=BOOT_TIMEOUT_MS)
+    page.locator(f"{FORM} [data-reset]").click()  # and so does "back to the defaults"
     expect(box).to_be_hidden(timeout=BOOT_TIMEOUT_MS)
 
 
-def test_payment_before_the_due_date_owes_nothing(page: Page, policy_json) -> None:
-    page.goto(url("penalty"))
-    page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
+def test_payment_before_the_due_date_owes_nothing(booted: BootedPages, policy_json) -> None:
+    page = booted.ready("penalty")
     set_inputs(page, {"due_date": "2025-09-30", "payment_date": "2025-09-01"})
     wait_output(page, "total", "0.00")
     expect(page.locator("[data-error-for]:visible")).to_have_count(0)
     assert_shows(page, cpython(page, policy_json))
 
 
-def test_regime_without_the_policy_mode_falls_back_to_its_own(page: Page) -> None:
-    page.goto(url("penalty"))
-    page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
+def test_regime_without_the_policy_mode_falls_back_to_its_own(booted: BootedPages) -> None:
+    page = booted.ready("penalty")
     page.select_option(f'{FORM} [name="mode"]', "split")
     page.select_option(f'{FORM} [name="regime"]', "UK")
     assert page.input_value(f'{FORM} [name="mode"]') == ""
     expect(page.locator(f'{FORM} [name="rate"]')).to_be_disabled()
-
-
-def test_instant_navigation_between_calculators_starts_python_once(
-    page: Page, watch, site_url: str
-) -> None:
-    recorder = watch(page)
-    page.goto(url("penalty"))
-    page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
-    page.evaluate("() => { window.__sameDocument = true; }")
-    for name in ("dso", "discount"):
-        page.locator(f'nav a[href$="/calculators/{name}/"]').first.click()
-        page.wait_for_url(f"{site_url}/calculators/{name}/")
-        expect(page.locator(f'{FORM}[data-calculator="{name}"][data-bound]')).to_have_count(1)
-        assert page.evaluate("() => window.__sameDocument === true"), "the page was reloaded"
-    set_inputs(page, {"discount_rate": "3"})
-    expected = batch.run_form("discount", page.evaluate(PAYLOAD))
-    wait_output(page, "nominal_rate", expected["nominal_rate"])
-    assert len(recorder.calculator_workers()) == 1, recorder.workers
-    assert not recorder.errors, recorder.errors
-
-
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_index_lists_every_calculator(page: Page, lang: str) -> None:
-    page.goto(url("index", lang).replace("index/", ""))
-    for name in CALCULATORS:
-        expect(page.locator(f'article a[href$="/calculators/{name}/"]')).to_have_count(1)
-
-
-def test_each_calculator_page_passes_axe(page: Page) -> None:
-    axe = Axe()
-    problems = {}
-    for name in ("index", *CALCULATORS):
-        page.goto(url(name).replace("index/", ""))
-        if name != "index":
-            page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
-        found = [f"{v['id']} ({v['impact']}): {v['help']}"
-                 for v in axe.run(page).response["violations"]
-                 if v["impact"] in {"serious", "critical"}]
-        if found:
-            problems[name] = found
-    assert not problems, problems

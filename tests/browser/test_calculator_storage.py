@@ -4,7 +4,8 @@ and computes them, a shareable link wins over them, both "back to the defaults" 
 them, those kept for another policy are never shown and are removed, and a browser that
 refuses storage still computes.
 
-Each test starts from a fresh browser context: empty storage.
+Each test starts from the session's started penalty page (``booted``), its storage emptied and
+its form reset; the storage refusals each from a fresh browser context.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from encours.i18n import Catalogue
+from tests.support.browser import BootedPages
 from tests.support.calculator_page import Calculator
 from tests.support.harness import LANGUAGES
 
@@ -61,20 +63,27 @@ def default(page: Page, name: str) -> str:
     return field(page, name).get_attribute("data-default") or ""
 
 
-def typed_and_kept(calculator: Calculator, lang: str = "fr") -> dict:
-    """Open the page, type ``TYPED`` once Python is ready; CPython's result for those inputs."""
-    calculator.open(lang=lang)
-    calculator.wait_ready()
+def typed(calculator: Calculator) -> dict:
+    """Type ``TYPED`` (Python is ready); CPython's result for those inputs."""
     for name, value in TYPED.items():
         calculator.set(name, value)
     return calculator.cpython()
 
 
+def typed_and_kept(booted: BootedPages, policy_json: dict,
+                   lang: str = "fr") -> tuple[Calculator, Page, dict]:
+    """The started penalty page in ``lang``, storage empty, with ``TYPED`` typed: the page read
+    as a calculator, the page, and CPython's result for those inputs."""
+    page = booted.ready("penalty", lang)
+    calculator = Calculator(page, policy_json.get("reference_rates") or {})
+    return calculator, page, typed(calculator)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_last_inputs_come_back_after_a_reload_and_are_computed(
-    calculator: Calculator, page: Page, policy_json: dict, lang: str
+    booted: BootedPages, policy_json: dict, lang: str
 ) -> None:
-    expected = typed_and_kept(calculator, lang)
+    calculator, page, expected = typed_and_kept(booted, policy_json, lang)
     kept = calculator.kept_inputs()
     assert list(kept) == [storage_key(policy_json, lang)]
     assert query(next(iter(kept.values()))) == TYPED
@@ -100,9 +109,9 @@ def test_last_inputs_come_back_after_a_reload_and_are_computed(
 
 
 def test_a_shareable_link_wins_over_the_kept_inputs(
-    calculator: Calculator, page: Page, policy_json: dict
+    booted: BootedPages, policy_json: dict
 ) -> None:
-    typed_and_kept(calculator)
+    calculator, page, _ = typed_and_kept(booted, policy_json)
     calculator.open("?amount=777")
     expect(page.locator(BOUND)).to_have_count(1)
     expect(field(page, "amount")).to_have_value("777")
@@ -119,9 +128,9 @@ def test_a_shareable_link_wins_over_the_kept_inputs(
 @pytest.mark.parametrize("button", ["[data-restored-reset]", "form [data-reset]"],
                          ids=["note-link", "form-button"])
 def test_back_to_the_defaults_forgets_the_kept_inputs(
-    calculator: Calculator, page: Page, button: str
+    booted: BootedPages, policy_json: dict, button: str
 ) -> None:
-    typed_and_kept(calculator)
+    calculator, page, _ = typed_and_kept(booted, policy_json)
     calculator.open()
     expect(page.locator(NOTE)).to_be_visible()
     calculator.wait_computed(0)
@@ -143,9 +152,10 @@ def test_back_to_the_defaults_forgets_the_kept_inputs(
 
 
 def test_inputs_kept_for_another_policy_are_not_shown_and_are_removed(
-    calculator: Calculator, page: Page, policy_json: dict
+    booted: BootedPages, policy_json: dict
 ) -> None:
-    calculator.open()
+    page = booted.ready("penalty")
+    calculator = Calculator(page, policy_json.get("reference_rates") or {})
     expect(page.locator(BOUND)).to_have_count(1)
     stale = {
         storage_key(policy_json, version="0.9"): "amount=99999",  # an older version
@@ -177,8 +187,9 @@ def test_a_browser_refusing_storage_still_computes(
     context.add_init_script(refusal)
     page = context.new_page()
     calculator = Calculator(page, policy_json.get("reference_rates") or {})
-
-    expected = typed_and_kept(calculator)
+    calculator.open()
+    calculator.wait_ready()
+    expected = typed(calculator)
     calculator.assert_shows(expected)
     assert query(urlsplit(page.url).query) == TYPED
 

@@ -18,6 +18,7 @@ from playwright.sync_api import BrowserContext, Page
 
 from encours.snapshot import MAKER
 from tests.support.calculator_page import Calculator
+from tools.serve import serve
 
 pytestmark = pytest.mark.browser
 
@@ -91,9 +92,11 @@ def test_a_snapshot_made_for_another_bundle_is_not_used(
     subprocess.run(["node", str(MAKER), str(ROOT / "node_modules" / "pyodide"), str(bundle),
                     marker, str(other)], check=True, capture_output=True, timeout=300)
     context = new_context()
-    context.route(SNAPSHOT, lambda route: route.fulfill(
-        status=200, body=other.read_bytes(), content_type="application/octet-stream"))
-    calculator, warnings = start(context, policy_json["reference_rates"])
+    # Its 31 MB come from a second local server, the request sent there unseen by the page
+    # (fulfilling it with the bytes would push them through Playwright's protocol: minutes).
+    with serve(tmp_path) as elsewhere:
+        context.route(SNAPSHOT, lambda route: route.continue_(url=f"{elsewhere}/other.bin"))
+        calculator, warnings = start(context, policy_json["reference_rates"])
     assert boot_from(calculator) == "start"
     assert any(marker in text and bundle.name in text for text in warnings), warnings
     assert_computes_like_cpython(calculator)

@@ -10,22 +10,7 @@ from decimal import Decimal
 import pytest
 
 from calculators import api, batch, run
-
-HEADER = "facture;client;montant;échéance;date de paiement"
-
-
-def invoices_csv(count: int, seed: int = 7) -> tuple[str, list[dict[str, str]]]:
-    rng = random.Random(seed)
-    rows = []
-    for number in range(count):
-        due = date(2023, 1, 1) + timedelta(days=rng.randrange(0, 1000))
-        paid = "" if rng.random() < 0.1 else (due + timedelta(days=rng.randrange(-20, 200))
-                                               ).isoformat()
-        amount = f"{rng.randrange(100, 5_000_000) / 100:.2f}"
-        rows.append({"id": f"F{number}", "customer": f"C{rng.randrange(20)}", "amount": amount,
-                     "due_date": due.isoformat(), "payment_date": paid})
-    lines = [HEADER] + [";".join(row.values()) for row in rows]
-    return "\n".join(lines) + "\n", rows
+from tools.invoices import HEADER, invoices_csv
 
 
 def test_month_lines_give_the_countback_of_example_c1() -> None:

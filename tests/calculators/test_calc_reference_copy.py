@@ -1,15 +1,17 @@
 """The copies of shared/reference kept in the repository still match the originals.
 
 ``reference_examples.json`` and the tables of ``calculators/rates.py`` are copies of
-``shared/reference/examples.yaml`` and ``rates.yaml``. Where ``shared/`` sits beside the
-repository (a developer's machine, CI) and PyYAML is available (not inside Pyodide), check that
-neither copy has drifted.
+``shared/reference/examples.yaml`` and ``rates.yaml``, kept in ``../shared/reference`` beside the
+repository (beside its main checkout for a git worktree). Where PyYAML is available (not inside
+Pyodide), check that neither copy has drifted; under CI, which has ``shared/`` beside the clone,
+its absence is a failure, elsewhere a skip.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,22 @@ from calc_support import EXAMPLES
 
 from calculators.rates import TABLES
 
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference"
+REPOSITORY = Path(__file__).resolve().parents[2]
+
+
+def _reference() -> Path:
+    """``../shared/reference`` from the repository, or from its main checkout when this one is a
+    git worktree (whose ``.git`` file names the main one's ``.git/worktrees/NAME``)."""
+    candidates = [REPOSITORY.parent / "shared" / "reference"]
+    dot_git = REPOSITORY / ".git"
+    if dot_git.is_file():
+        gitdir = Path(dot_git.read_text("utf-8").partition("gitdir:")[2].strip())
+        if gitdir.parent.name == "worktrees":
+            candidates.append(gitdir.parents[2].parent / "shared" / "reference")
+    return next((folder for folder in candidates if folder.is_dir()), candidates[0])
+
+
+REFERENCE = _reference()
 
 
 def _load(name: str) -> Any:
@@ -28,7 +45,10 @@ def _load(name: str) -> Any:
     except ImportError:
         pytest.skip("PyYAML is not available (e.g. inside Pyodide)")
     if not (REFERENCE / name).is_file():
-        pytest.skip(f"no shared reference file at {REFERENCE / name}")
+        missing = f"no shared reference file at {REFERENCE / name}"
+        if os.environ.get("CI"):  # CI puts shared/ beside the clone: its absence is a bug
+            pytest.fail(missing)
+        pytest.skip(missing)
     return yaml.safe_load((REFERENCE / name).read_text("utf-8"))
 
 

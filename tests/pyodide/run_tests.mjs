@@ -11,7 +11,9 @@ import { bootPyodide, ROOT } from "./boot.mjs";
 const HOME = "/home/pyodide/encours";
 
 const pyodide = await bootPyodide({
-  copy: ["pyproject.toml", "calculators", "tests/calculators"],
+  // tools/invoices.py: the invoice files some calculator tests read (standard library only).
+  copy: ["pyproject.toml", "calculators", "tests/calculators", "tools/__init__.py",
+         "tools/invoices.py"],
   into: HOME,
   wheels: true,
 });

@@ -24,6 +24,7 @@ from encours.policy import load_policy, validate_policy
 from encours.policy.model import Policy
 from encours.render import CHAPTERS, PRINT_PAGE, Runtime, examples, render_pages
 from encours.render.links import ITEMS, SECTIONS, rule_url
+from tests.support.hostile import make_hostile
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNTIME = Runtime(pyodide_version="314.0.7", bundle_name="calculators-test.zip")
@@ -353,23 +354,8 @@ def test_sample_case_moves_back_until_the_rates_are_known(policy) -> None:
 
 
 # --- policy text is shown as text ----------------------------------------------------------
-HOSTILE = '<script>alert(1)</script> "x"]; click n1 %%{init: {}}%% {{ 7*7 }} {% if 1 %}y{% endif %}'
-
-
-def _hostile(chapters, text: str = HOSTILE) -> None:
-    chapters["account_opening"]["account_opening"]["steps"][0]["name"] = text
-    chapters["blocked_orders"]["blocked_orders"]["causes"][0]["name"] = text
-    chapters["recovery"]["recovery"]["dunning_steps"][0]["name"] = text
-    chapters["glossary"]["glossary"][0]["definition"] = text
-    chapters["training"]["training"]["questions"][0]["question"] = text
-    chapters["training"]["training"]["scenarios"][0]["say"][0] = text
-    chapters["roles"]["roles"][0]["mission"] = text
-    letter = chapters["recovery"]["recovery"]["letter_templates"][0]
-    letter["body"] += "\n" + text + "\n"
-
-
 def test_hostile_policy_text_is_shown_as_text(tmp_path) -> None:
-    policy = policy_with(tmp_path, _hostile, checked=False)  # validation refuses the HTML
+    policy = policy_with(tmp_path, make_hostile, checked=False)  # validation refuses the HTML
     for lang in ("fr", "en"):
         rendered = render_pages(policy, lang=lang, runtime=RUNTIME)
         for path in CHAPTER_PATHS:

@@ -11,38 +11,29 @@ the rendered pages (tests/render/test_chapters.py).
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 import yaml
 
-from tests.render.test_chapters import HOSTILE, _hostile
-from tests.support.harness import ROOT, build
+from tests.support.harness import LANGUAGES, build, mini_project
+from tests.support.hostile import HOSTILE, make_hostile
 
-PROJECT = ("mkdocs.yml", "policy", "docs")
 SITE_HOSTILE = HOSTILE.replace("<script>alert(1)</script>", "< script >alert(1)< /script >")
 
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory):
-    project = tmp_path_factory.mktemp("project")
-    for name in PROJECT:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / name)
-    (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    project = mini_project(tmp_path_factory.mktemp("hostile") / "project", languages=LANGUAGES)
     folder = project / "policy"
     chapters = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
                 for path in folder.glob("*.yaml")}
-    _hostile(chapters, SITE_HOSTILE)
+    make_hostile(chapters, SITE_HOSTILE)
     for stem, data in chapters.items():
         (folder / f"{stem}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
                                             encoding="utf-8")
     site = project / "site"
     done = build(site, root=project)
-    return site, done.returncode, done.stdout + done.stderr
+    return site, done.returncode, done.output
 
 
 def test_strict_build_passes_in_both_languages(hostile_site) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -98,11 +100,22 @@ def test_hostile_policy_text_is_printed_as_text(tmp_path: Path) -> None:
     assert "{% if true %}x{% endif %}" in page
 
 
-def test_renderer_never_imports_mkdocs() -> None:
+@pytest.fixture(scope="module")
+def handbook():
+    return build_handbook(ROOT)
+
+
+def test_renderer_never_imports_mkdocs(handbook) -> None:
+    """In a fresh interpreter, ``build_handbook`` gives the very handbook it gives here (every
+    page, the navigation, the assets) without importing MkDocs or its theme."""
     code = (
-        "import sys; from pathlib import Path; from encours.handbook import build_handbook; "
+        "import hashlib, json, sys; from pathlib import Path; "
+        "from encours.handbook import build_handbook; "
         f"h = build_handbook(Path({str(ROOT)!r})); "
-        "assert 'mkdocs' not in sys.modules, 'the renderer imported mkdocs'; print(len(h.pages))"
+        "print(json.dumps({'imported': sorted(m for m in sys.modules "
+        "if m.split('.')[0] in ('mkdocs', 'material')), "
+        "'pages': {p: hashlib.sha256(t.encode()).hexdigest() for p, t in h.pages.items()}, "
+        "'nav': h.nav, 'assets': sorted(a.path for a in h.assets)}))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code],
@@ -111,11 +124,15 @@ def test_renderer_never_imports_mkdocs() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert int(done.stdout) >= 3
+    alone = json.loads(done.stdout)
+    assert alone["imported"] == [], "the renderer imported MkDocs"
+    assert alone["pages"] == {path: hashlib.sha256(text.encode()).hexdigest()
+                              for path, text in handbook.pages.items()}
+    assert alone["nav"] == json.loads(json.dumps(handbook.nav))
+    assert alone["assets"] == sorted(asset.path for asset in handbook.assets)
 
 
-def test_handbook_ships_runtime_bundle_and_policy_json() -> None:
-    handbook = build_handbook(ROOT)
+def test_handbook_ships_runtime_bundle_and_policy_json(handbook) -> None:
     paths = {asset.path for asset in handbook.assets}
     assert "assets/policy.json" in paths
     assert "assets/pyodide/314.0.7/pyodide.asm.wasm" in paths

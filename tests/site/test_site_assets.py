@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -16,6 +17,7 @@ from typing import Any
 import pytest
 
 import calculators
+from encours import handbook
 from encours.policy import load_policy
 from tests.support.harness import LANGUAGES, ROOT
 
@@ -119,6 +121,39 @@ def test_policy_json_names_the_policy_version_and_content(policy_json: dict[str,
     assert re.fullmatch(r"[0-9a-f]{64}", policy_json["content_hash"])
     canonical = json.dumps(policy_json["policy"], sort_keys=True).encode()
     assert policy_json["content_hash"] == hashlib.sha256(canonical).hexdigest()
+    assert policy_json == handbook.policy_json(policy), "the shipped file is not the policy's"
+
+
+def test_content_hash_follows_the_content_not_the_writing(tmp_path: Path) -> None:
+    """Written differently (comments, quotes, line breaks in a folded text): the same hash. One
+    value changed, the version number not: another hash (the kept inputs are then forgotten)."""
+    original = handbook.policy_json(load_policy(ROOT / "policy").policy)["content_hash"]
+    rewritten = tmp_path / "policy"
+    shutil.copytree(ROOT / "policy", rewritten)
+    for path in rewritten.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(f"# {path.name}, written differently\n{text}", encoding="utf-8")
+    replace(rewritten / "document.yaml", 'version: "', "version: '", '"  ', "'  ")
+    replace(rewritten / "blocked_orders.yaml", "n'est pas une commande refusée. Le",
+            "n'est pas une commande refusée.\n    Le")
+    assert handbook.policy_json(load_policy(rewritten).policy)["content_hash"] == original
+    replace(rewritten / "terms.yaml", "dispute_window_days: 15", "dispute_window_days: 16")
+    edited = handbook.policy_json(load_policy(rewritten).policy)
+    assert edited["version"] == load_policy(ROOT / "policy").policy.document.version
+    assert edited["content_hash"] != original
+
+
+def replace(path: Path, old: str, new: str, *more: str) -> None:
+    """Replace ``old`` (found once) by ``new`` in ``path``; ``more``: further pairs, in order,
+    each replaced once after the previous one."""
+    text = path.read_text(encoding="utf-8")
+    pairs = [(old, new), *zip(more[::2], more[1::2], strict=True)]
+    position = 0
+    for before, after in pairs:
+        at = text.index(before, position)
+        text = text[:at] + after + text[at + len(before):]
+        position = at + len(after)
+    path.write_text(text, encoding="utf-8")
 
 
 def test_no_theme_template_is_published(built_site: Path) -> None:

@@ -7,13 +7,12 @@ and shows both as written.
 
 from __future__ import annotations
 
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from tests.support.harness import ROOT, build
+from tests.support.harness import build, mini_project
 
 TITLE = 'Procédure & "crédit" onmouseover="alert(1)" x="'
 VERSION = "<svg onload=alert(2)>"
@@ -54,19 +53,15 @@ def read(path: Path) -> Page:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("project")
-    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for name in ("policy", "docs"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    project = mini_project(tmp_path_factory.mktemp("escaping") / "project")
     document = project / "policy" / "document.yaml"
     text = document.read_text(encoding="utf-8")
     text = text.replace("    fr: Procédure de gestion du crédit clients",
                         f"    fr: '{TITLE}'", 1)
     text = text.replace('"2026.2"', f'"{VERSION}"')  # the version and its revision
     document.write_text(text, encoding="utf-8")
-    done = build(project / "site", root=project, languages=("fr",))
-    assert done.returncode == 0, done.stdout + done.stderr
+    done = build(project / "site", root=project)
+    assert done.returncode == 0, done.output
     return project / "site"
 
 

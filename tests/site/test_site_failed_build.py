@@ -5,6 +5,7 @@ exit, and leaves the previously built site exactly as it was.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 from collections.abc import Callable
@@ -12,23 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.harness import ROOT, build
-
-# What a build reads; node_modules (the pinned Pyodide and Mermaid) is linked, not copied.
-PROJECT = ("mkdocs.yml", "policy", "docs")
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir()
-    for name in PROJECT:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-    return target
-
+from tests.support.harness import build, mini_project
 
 def fingerprint(folder: Path) -> dict[str, str]:
     """Every file and folder under ``folder``, with a hash of each file's bytes."""
@@ -62,15 +47,17 @@ def wrong_type(policy: Path) -> tuple[str, int]:
 def test_invalid_policy_stops_the_build_and_keeps_the_previous_site(
     breaker: Callable[[Path], tuple[str, int]], built_site: Path, tmp_path: Path
 ) -> None:
-    project = copy_project(tmp_path / "project")
+    project = mini_project(tmp_path / "project")
     name, line = breaker(project / "policy")
     previous = tmp_path / "published"
-    shutil.copytree(built_site, previous / "site")
+    # The session's site as the one published before (linked, not copied: a build replaces
+    # files, it never writes into them; every byte is still compared).
+    shutil.copytree(built_site, previous / "site", copy_function=os.link)
     before = fingerprint(previous)
 
-    completed = build(previous / "site", root=project)
-    output = completed.stdout + completed.stderr
-    assert completed.returncode != 0, output
+    done = build(previous / "site", root=project)
+    output = done.output
+    assert done.returncode != 0, output
     assert re.search(rf"(?m)(^|\s)policy/{re.escape(name)}:{line}:", output), output
     assert "Traceback" not in output, output
     assert fingerprint(previous) == before, "the failed build changed the previous site"

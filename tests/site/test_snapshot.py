@@ -40,6 +40,8 @@ console.log(JSON.stringify({ marker, modules, result: JSON.parse(result) }));
 
 needs_node = pytest.mark.skipif(shutil.which("node") is None or not NODE_MODULES.exists(),
                                 reason="needs Node.js and `npm ci`")
+# Tests that make a snapshot and load it run Python inside Pyodide under Node (seconds each):
+# marked ``pyodide``, out of `make test-fast`.
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +55,7 @@ def made(tmp_path_factory: pytest.TempPathFactory, bundle: assets.Asset) -> asse
 
 
 @needs_node
+@pytest.mark.pyodide
 def test_snapshot_starts_with_the_calculators_imported_and_computes_like_cpython(
     made: assets.Asset, bundle: assets.Asset
 ) -> None:
@@ -75,6 +78,7 @@ def test_snapshot_starts_with_the_calculators_imported_and_computes_like_cpython
 
 
 @needs_node
+@pytest.mark.pyodide
 def test_a_second_build_takes_the_snapshot_from_the_cache(
     made: assets.Asset, bundle: assets.Asset, monkeypatch: pytest.MonkeyPatch
 ) -> None:

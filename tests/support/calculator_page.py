@@ -19,7 +19,8 @@ from playwright.sync_api import ConsoleMessage, Page
 
 import calculators
 from encours import formatting
-from tests.support.harness import BOOT_TIMEOUT_MS, LANGUAGES, PYTHON_READY
+from tests.support.harness import LANGUAGES
+from tools.chromium import BOOT_TIMEOUT_MS, PYTHON_READY
 
 CALCULATOR_PATH = "/calculators/penalty/"
 WORKER_SCRIPT = "encours-worker.mjs"

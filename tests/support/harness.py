@@ -1,176 +1,101 @@
-"""Build the handbook, serve it on localhost and open it in Debian's Chromium.
+"""Build a handbook project in this process, and make small projects to build.
 
-One place for what the browser tests (``tests/browser``), the built-site tests (``tests/site``)
-and the benchmark (``bench/calculator_startup.py``) share:
+One place for what the built-site tests (``tests/site``, ``tests/render``, ``tests/versions``)
+and the browser tests share (serving and Chromium are in ``tools.serve`` and ``tools.chromium``,
+which the developer commands use too):
 
-- :func:`build` runs ``encours build`` for a project folder in a child process and returns its
-  exit code and output (the build prints through MkDocs);
-- :func:`serve` serves a folder on a free localhost port with the MIME types Pyodide needs
-  (``.wasm`` as ``application/wasm``, ``.mjs`` as JavaScript), or with a wrong ``.wasm`` type to
-  exercise the page's bounded wait;
-- :func:`launch_chromium` and :func:`chromium_options` start Debian's Chromium through
-  Playwright (never a downloaded one).
+- :func:`build` runs ``encours build`` (``encours_mkdocs.build.build_site``) for a project in
+  this process and returns its exit code and everything it printed or logged, as the command
+  line would show it;
+- :func:`copy_project` copies what a build reads (mkdocs.yml, docs/, the policy; node_modules
+  linked) into a folder a test may change;
+- :func:`mini_project` is such a copy that builds French alone by default: the project for the
+  tests that build a variant of the handbook (a broken or hostile policy, a release).
 """
 
 from __future__ import annotations
 
-import functools
+import contextlib
+import io
+import logging
 import os
-import subprocess
-import sys
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import re
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+
+from encours_mkdocs.build import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
-WASM = "application/wasm"
-# A cold Pyodide start takes seconds, more on a busy machine: waits are generous, never timed.
-BOOT_TIMEOUT_MS = 90_000
-PYTHON_READY = "() => window.encoursCalculators?.ready === true"
-
 # What `make build` builds: French at the root, English under en/.
 LANGUAGES = ("fr", "en")
-
 CACHE = ROOT / ".cache"  # builds of copies of the project share this repository's snapshot
+PROJECT = ("mkdocs.yml", "docs", "policy")  # what a build reads besides the installed packages
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # as the Makefile sets it
+
+
+@dataclass(frozen=True)
+class Build:
+    """What a build gave: its exit code, and what it printed and logged (MkDocs' lines as
+    ``WARNING -  …``, the way ``encours build`` prints them)."""
+
+    returncode: int
+    output: str
 
 
 def build(
     site_dir: Path,
     *,
     root: Path = ROOT,
-    languages: tuple[str, ...] = LANGUAGES,
+    languages: tuple[str, ...] | None = None,
     site_url: str | None = None,
-) -> subprocess.CompletedProcess:
-    """Build the project at ``root`` (its mkdocs.yml, policy and docs) into ``site_dir`` with
-    ``encours build``, in a child process; returns the exit code and the output.
+) -> Build:
+    """Build the project at ``root`` (its mkdocs.yml, policy and docs) into ``site_dir`` as
+    ``encours build`` does, in this process; ``languages``: those of its mkdocs.yml unless told.
 
     ``site_url`` is where the site will be served: Material's instant navigation only follows
     links listed in the sitemap, whose addresses come from it.
     """
-    command = [
-        sys.executable, "-m", "encours", "build",
-        "--config-file", str(root / "mkdocs.yml"),
-        "--site-dir", str(site_dir),
-        "--lang", "all" if tuple(languages) == LANGUAGES else ",".join(languages),
-        "--cache-dir", str(CACHE),
-    ]
-    if site_url is not None:
-        command += ["--site-url", site_url]
-    return subprocess.run(
-        command,
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-@dataclass
-class Traffic:
-    """What a server sent: responses and bytes (status line, headers and body)."""
-
-    responses: int = 0
-    bytes: int = 0
-    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-
-    def reset(self) -> None:
-        with self.lock:
-            self.responses = self.bytes = 0
-
-
-class _CountingWriter:
-    def __init__(self, raw: Any, traffic: Traffic) -> None:
-        self.raw, self.traffic = raw, traffic
-
-    def write(self, data: bytes) -> int:
-        with self.traffic.lock:
-            self.traffic.bytes += len(data)
-        return self.raw.write(data)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.raw, name)
-
-
-def _handler(directory: Path, wasm_type: str,
-             traffic: Traffic | None) -> Callable[..., SimpleHTTPRequestHandler]:
-    class Handler(SimpleHTTPRequestHandler):
-        extensions_map = {  # noqa: RUF012 (the class attribute http.server reads)
-            **SimpleHTTPRequestHandler.extensions_map,
-            ".wasm": wasm_type,
-            ".mjs": "text/javascript",
-            ".js": "text/javascript",
-            ".json": "application/json",
-            ".zip": "application/zip",
-        }
-
-        def log_message(self, *args: Any) -> None:
-            pass  # the tests watch requests in the browser; the server stays quiet
-
-        def setup(self) -> None:
-            super().setup()
-            if traffic is not None:
-                self.wfile = _CountingWriter(self.wfile, traffic)
-
-        def send_response(self, code: int, message: str | None = None) -> None:
-            if traffic is not None:
-                with traffic.lock:
-                    traffic.responses += 1
-            super().send_response(code, message)
-
-    return functools.partial(Handler, directory=str(directory))
-
-
-class _QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):  # the browser hung up: not news
-            super().handle_error(request, client_address)
-
-
-@contextmanager
-def serve(directory: Path, *, wasm_type: str = WASM,
-          traffic: Traffic | None = None) -> Iterator[str]:
-    """Serve ``directory`` on a free port of 127.0.0.1; yields the base URL (no trailing slash).
-
-    ``wasm_type`` is the Content-Type of ``.wasm`` files: anything but ``application/wasm``
-    imitates a misconfigured server, on which Pyodide never finishes loading. ``traffic``, if
-    given, counts what the server sends (what the browser really downloads, cache or not).
-    """
-    server = _QuietServer(("127.0.0.1", 0), _handler(directory, wasm_type, traffic))
-    thread = threading.Thread(target=server.serve_forever, name="encours-site", daemon=True)
-    thread.start()
+    output = io.StringIO()
+    handler = logging.StreamHandler(output)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    saved = logger.handlers[:], logger.level, logger.propagate
+    logger.handlers, logger.propagate = [handler], False
+    logger.setLevel(logging.INFO)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        with contextlib.chdir(root), contextlib.redirect_stdout(output), \
+                contextlib.redirect_stderr(output):
+            code = build_site(root / "mkdocs.yml", site_dir=site_dir,
+                              languages=list(languages) if languages else None,
+                              site_url=site_url, cache_dir=CACHE)
     finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+        logger.handlers, logger.level, logger.propagate = saved
+    return Build(code, output.getvalue())
 
 
-def chromium_options() -> dict[str, Any]:
-    """Playwright launch options for Debian's Chromium, headless, with nothing that phones home
-    (Playwright never downloads a browser here)."""
-    if not Path(CHROMIUM).exists():
-        raise FileNotFoundError(f"{CHROMIUM} is missing: install Debian's chromium (see .ci/run)")
-    return {"executable_path": CHROMIUM, "args": list(CHROMIUM_ARGS)}
+def copy_project(target: Path, *, policy: Path | None = ROOT / "policy") -> Path:
+    """Copy what a build of this repository reads into ``target`` (created): mkdocs.yml, docs/
+    and ``policy`` (none if ``None``: the caller writes its own); node_modules, the pinned Pyodide
+    and Mermaid, is linked, not copied."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("__pycache__"))
+    if policy is not None:
+        shutil.copytree(policy, target / "policy")
+    (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    return target
 
 
-def launch_chromium(playwright: Any) -> Any:
-    """Debian's Chromium, for contexts without a profile on disk (each a fresh, empty one)."""
-    return playwright.chromium.launch(**chromium_options())
+def mini_project(target: Path, *, languages: tuple[str, ...] = ("fr",),
+                 policy: Path | None = ROOT / "policy") -> Path:
+    """:func:`copy_project` whose mkdocs.yml builds ``languages`` (French alone by default: one
+    build instead of two)."""
+    copy_project(target, policy=policy)
+    config = target / "mkdocs.yml"
+    text, found = re.subn(r"(?m)^(\s+languages:) \[[^\]]*\]", rf"\1 [{', '.join(languages)}]",
+                          config.read_text(encoding="utf-8"))
+    assert found == 1, "mkdocs.yml no longer sets the encours plugin's languages"
+    config.write_text(text, encoding="utf-8")
+    return target

@@ -12,8 +12,10 @@
   change of a role title.
 - branch ``broken``: version 2026.3 with a validation error (a number written in words).
 
-Projects around it (``project_tree``) have what ``build_handbook`` and MkDocs need besides the
-installed packages: the policy, mkdocs.yml and docs/ (copied), node_modules (linked).
+Projects around it (``tests.support.harness.copy_project``) have what ``build_handbook`` and
+MkDocs need besides the installed packages: the policy, mkdocs.yml and docs/ (copied),
+node_modules (linked). ``working_copy`` is one clone per test module, put back as cloned before
+each test.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.support.harness import copy_project
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "policy"
@@ -98,24 +101,6 @@ def edit(policy: Path, name: str, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def project_tree(target: Path) -> Path:
-    """A project folder around ``target/policy``: what the handbook build reads besides it."""
-    target.mkdir(parents=True, exist_ok=True)
-    (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("__pycache__"))
-    return target
-
-
-def build_site(root: Path, site: Path) -> subprocess.CompletedProcess:
-    """``encours build --lang fr`` (strict) of the project ``root``, in a child process: its exit
-    code and output."""
-    command = [sys.executable, "-m", "encours", "build", "--config-file", str(root / "mkdocs.yml"),
-               "--site-dir", str(site), "--lang", "fr", "--cache-dir", str(ROOT / ".cache")]
-    return subprocess.run(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                          capture_output=True, text=True, check=False)
-
-
 def write_v1(policy: Path) -> None:
     edit(policy, "document.yaml", 'version: "2026.2"               #',
          'version: "2026.1"               #')
@@ -185,9 +170,8 @@ def commit_all(root: Path, message: str, date: str) -> str:
 
 @pytest.fixture(scope="session")
 def policy_repo(tmp_path_factory: pytest.TempPathFactory) -> PolicyRepo:
-    root = project_tree(tmp_path_factory.mktemp("repo") / "project")
+    root = copy_project(tmp_path_factory.mktemp("repo") / "project")
     policy = root / "policy"
-    shutil.copytree(EXAMPLE, policy)
     git(root, "init", "-q", "-b", "main")
     commits = {}
     write_v1(policy)
@@ -206,12 +190,26 @@ def policy_repo(tmp_path_factory: pytest.TempPathFactory) -> PolicyRepo:
     return PolicyRepo(root, commits)
 
 
+@pytest.fixture(scope="module")
+def module_clone(policy_repo: PolicyRepo,
+                 tmp_path_factory: pytest.TempPathFactory) -> tuple[PolicyRepo, set[str]]:
+    """A clone of the repository (with its tags), once per module, and its tags."""
+    folder = tmp_path_factory.mktemp("clone")
+    root = folder / "copy"
+    git(folder, "clone", "-q", str(policy_repo.root), str(root))
+    copy_project(root, policy=None)
+    return PolicyRepo(root, policy_repo.commits), set(git(root, "tag", "-l").split())
+
+
 @pytest.fixture
-def working_copy(policy_repo: PolicyRepo, tmp_path: Path) -> PolicyRepo:
-    """A clone of the repository (with its tags) that a test may change."""
-    root = tmp_path / "copy"
-    git(tmp_path, "clone", "-q", str(policy_repo.root), str(root))
-    (root / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-    shutil.copytree(policy_repo.root / "docs", root / "docs")
-    shutil.copy2(policy_repo.root / "mkdocs.yml", root / "mkdocs.yml")
-    return PolicyRepo(root, policy_repo.commits)
+def working_copy(module_clone: tuple[PolicyRepo, set[str]]) -> PolicyRepo:
+    """A clone of the repository (with its tags) that a test may change: the module's clone,
+    put back as it was cloned (commits, files, tags) before the test."""
+    clone, tags = module_clone
+    root = clone.root
+    git(root, "switch", "-q", "-f", "main")
+    git(root, "reset", "-q", "--hard", "origin/main")
+    git(root, "clean", "-q", "-f", "-d", "-e", "/docs", "-e", "/mkdocs.yml", "-e", "/node_modules")
+    for tag in set(git(root, "tag", "-l").split()) - tags:
+        git(root, "tag", "-d", tag)
+    return clone

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from encours import cli
 from encours.versions.compare import compare
 from encours.versions.diff import diff_policies
 from tests.versions.conftest import EXAMPLE, PolicyRepo, commit_all, edit, git
@@ -56,10 +58,17 @@ V2_TO_V3_FR = [
 ]
 
 
-def run_cli(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ)
-    return subprocess.run([sys.executable, "-m", "encours", "diff", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, check=False)
+def run_cli(cwd: Path, *args: str, process: bool = False) -> subprocess.CompletedProcess:
+    """``python -m encours diff ARGS`` in the folder ``cwd``: its exit code and output. Run in
+    this process (``encours.cli.main``, what ``python -m encours`` calls), or as a real process
+    when ``process``."""
+    command = [sys.executable, "-m", "encours", "diff", *args]
+    if process:
+        return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(command[3:])
+    return subprocess.CompletedProcess(command, code, out.getvalue(), err.getvalue())
 
 
 def test_each_edit_is_one_sentence_naming_the_rule_and_both_values(policy_repo) -> None:
@@ -206,7 +215,7 @@ def test_unknown_revision_and_no_repository(policy_repo, tmp_path: Path) -> None
     assert unknown.returncode == 2
     assert "révision inconnue de git : policy-v1999.1" in unknown.stderr
     shutil.copytree(EXAMPLE, tmp_path / "policy")
-    outside = run_cli(tmp_path)
+    outside = run_cli(tmp_path, process=True)  # the real command: exit status, no traceback
     assert outside.returncode == 2
     assert "policy n'est pas dans un dépôt git" in outside.stderr
     assert "Traceback" not in outside.stderr + unknown.stderr

@@ -3,7 +3,8 @@ banner, for a release, a draft, a shallow clone and a tree without git; and stri
 
 Most tests put the versions pieces together as ``build_handbook`` does (history, page, box and
 markers on pages given here, stamp), so they do not depend on the chapter templates; one test
-goes through ``build_handbook`` and two through a strict MkDocs build of the whole handbook.
+goes through ``build_handbook`` and two through a strict MkDocs build of the whole handbook
+(French).
 """
 
 from __future__ import annotations
@@ -22,15 +23,8 @@ from encours.i18n import Catalogue
 from encours.policy import load_policy
 from encours.versions import page as versions
 from encours.versions.history import History, build_history
-from tests.versions.conftest import (
-    ROOT,
-    PolicyRepo,
-    build_site,
-    commit_all,
-    edit,
-    git,
-    project_tree,
-)
+from tests.support.harness import build, copy_project
+from tests.versions.conftest import ROOT, PolicyRepo, commit_all, edit, git
 
 SUMMARY_V3 = "Les plus grandes limites sont approuvées par le directeur général."
 BASE_STAMP = "Version 2026.3 — en vigueur le 1er décembre 2026"
@@ -220,7 +214,7 @@ def tarball(repo: PolicyRepo, tmp_path: Path) -> Path:
     root = tmp_path / "tarball"
     with tarfile.open(fileobj=io.BytesIO(data)) as archive:
         archive.extractall(root, filter="data")
-    return project_tree(root)
+    return copy_project(root, policy=None)
 
 
 def git_bytes(cwd: Path, *args: str) -> bytes:
@@ -236,8 +230,8 @@ def page_text(site: Path, page: str) -> str:
 @pytest.fixture(scope="module")
 def release_site(policy_repo, tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("release-site") / "site"
-    done = build_site(policy_repo.root, site)
-    assert done.returncode == 0, done.stdout + done.stderr
+    done = build(site, root=policy_repo.root, languages=("fr",))
+    assert done.returncode == 0, done.output
     return site
 
 
@@ -262,9 +256,9 @@ def test_strict_build_of_a_release(release_site: Path) -> None:
 def test_strict_build_without_git_says_so_and_marks_every_page(policy_repo, tmp_path) -> None:
     root = tarball(policy_repo, tmp_path)
     site = tmp_path / "site"
-    done = build_site(root, site)
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert "Pas d'historique git" in done.stdout + done.stderr
+    done = build(site, root=root, languages=("fr",))
+    assert done.returncode == 0, done.output
+    assert "Pas d'historique git" in done.output
     for path in sorted(site.rglob("index.html")):
         content = path.read_text(encoding="utf-8")
         assert 'class="encours-draft"' in content and "BROUILLON — version non publiée" in content

@@ -1,0 +1,163 @@
+"""One walk of the whole built site, French and English, each page opened in a fresh context and
+recorded once it has settled (network idle, diagrams drawn, Python ready on a calculator page):
+
+- nothing leaves the origin; only calculator pages load Pyodide (and they do, with the bundle
+  and one worker); pages with diagrams load Mermaid from the site; no page logs an error;
+- every generated page, and every calculator page, passes axe-core with no serious or critical
+  violation (a quiz page once more with its quizzes checked, so that their feedback is tested
+  too). Other hand-written pages (``docs/``) are their authors' to check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.support.browser import open_context
+from tests.support.calculator_page import Recorder
+from tests.support.harness import ROOT
+from tools.chromium import BOOT_TIMEOUT_MS, PYTHON_READY
+from tools.site_pages import wait_until_drawn
+
+pytestmark = pytest.mark.browser
+
+CALCULATOR_ONLY = ("/assets/pyodide/", "/assets/calculators/")  # in every language's assets
+CALCULATOR_FORM = re.compile(r"<form\b[^>]*\bdata-calculator=")
+LOCAL_SCHEMES = {"data", "blob", "about"}  # never leave the browser
+BLOCKING = {"serious", "critical"}
+
+
+@dataclass
+class Visit:
+    path: str
+    calculator: bool
+    diagrams: bool
+    requests: list[str]
+    errors: list[str]
+    calculator_workers: list[str]
+    axe: list[str] | None = field(default=None)  # blocking violations; None: not checked
+
+
+def page_html(built_site: Path, path: str) -> str:
+    html = built_site / (path.lstrip("/") + ("index.html" if path.endswith("/") else ""))
+    return html.read_text(encoding="utf-8")
+
+
+def hand_written(path: str) -> bool:
+    """Whether the page at ``path`` (``/en/publishing/``) comes from a file under ``docs/``."""
+    name = path.strip("/").removeprefix("en").strip("/") or "index"
+    return (ROOT / "docs" / f"{name}.md").exists() or (ROOT / "docs" / name / "index.md").exists()
+
+
+def checked_by_axe(path: str, calculator: bool) -> bool:
+    """Generated pages, calculator pages and the calculators' index page."""
+    return not hand_written(path) or calculator or "/calculators/" in path
+
+
+def describe(violation: dict) -> str:
+    targets = [" ".join(node["target"]) for node in violation["nodes"][:3]]
+    return f"{violation['id']} ({violation['impact']}): {violation['help']} — {targets}"
+
+
+def blocking(results: list) -> list[str]:
+    return [describe(violation) for result in results
+            for violation in result.response["violations"] if violation["impact"] in BLOCKING]
+
+
+@pytest.fixture(scope="module")
+def visits(browser, site_url: str, site_pages: list[str], built_site: Path) -> list[Visit]:
+    """Open every page in a fresh context and record everything until it has settled: the
+    network is idle, the diagrams are drawn, and on a calculator page Python is ready; then
+    run axe-core on it."""
+    axe = Axe()
+    result = []
+    for path in site_pages:
+        context = open_context(browser, site_url)
+        page = context.new_page()
+        recorder = Recorder().watch(page)
+        html = page_html(built_site, path)
+        calculator = CALCULATOR_FORM.search(html) is not None
+        page.goto(path, wait_until="networkidle")
+        if calculator:
+            page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
+        wait_until_drawn(page)  # network idle again, diagrams drawn, fonts loaded
+        visit = Visit(path, calculator, 'class="mermaid"' in html, list(recorder.requests),
+                      list(recorder.errors), recorder.calculator_workers())
+        if checked_by_axe(path, calculator):
+            results = [axe.run(page)]
+            if page.locator("form[data-quiz]").count():
+                # Checked quizzes show their feedback: checked again, on their own (clicking
+                # scrolls the page, and the theme's header fades out while axe would read it).
+                for button in page.locator("form[data-quiz] button[type=submit]").all():
+                    button.click()
+                results.append(axe.run(page, context="form[data-quiz]"))
+            visit.axe = blocking(results)
+        result.append(visit)
+        context.close()
+    return result
+
+
+def test_the_walk_covers_handbook_and_calculator_pages(visits: list[Visit]) -> None:
+    paths = [visit.path for visit in visits]
+    assert "/" in paths and "/en/" in paths, paths
+    assert "/" in [visit.path for visit in visits if not visit.calculator]
+    assert "/calculators/penalty/" in [visit.path for visit in visits if visit.calculator]
+    assert "/en/calculators/penalty/" in [visit.path for visit in visits if visit.calculator]
+
+
+def test_no_request_leaves_the_origin(visits: list[Visit], site_url: str) -> None:
+    origin = urlsplit(site_url)
+    outside = {
+        (visit.path, url)
+        for visit in visits
+        for url in visit.requests
+        if urlsplit(url).scheme not in LOCAL_SCHEMES
+        and urlsplit(url)[:2] != origin[:2]
+    }
+    assert not outside, sorted(outside)
+
+
+def test_handbook_pages_load_no_pyodide(visits: list[Visit], site_url: str) -> None:
+    handbook = [visit for visit in visits if not visit.calculator]
+    assert handbook
+    fetched = {
+        (visit.path, url)
+        for visit in handbook
+        for url in visit.requests
+        if any(folder in urlsplit(url).path for folder in CALCULATOR_ONLY)
+    }
+    assert not fetched, sorted(fetched)
+    assert not [visit.path for visit in handbook if visit.calculator_workers]
+
+
+def test_calculator_page_loads_pyodide_and_the_bundle(visits: list[Visit]) -> None:
+    for visit in (visit for visit in visits if visit.calculator):
+        paths = [urlsplit(url).path for url in visit.requests]
+        assert any(path.endswith("/pyodide.asm.wasm") for path in paths), (visit.path, paths)
+        assert any("/assets/calculators/" in path for path in paths), (visit.path, paths)
+        assert len(visit.calculator_workers) == 1, visit.path
+
+
+def test_diagram_pages_load_mermaid_from_the_site(visits: list[Visit], site_url: str) -> None:
+    for visit in (visit for visit in visits if visit.diagrams):
+        mermaid = [url for url in visit.requests if urlsplit(url).path.endswith("/mermaid.min.js")]
+        assert mermaid, f"{visit.path} has a diagram but loads no Mermaid"
+        assert all(url.startswith(f"{site_url}/") for url in mermaid), mermaid
+
+
+def test_no_page_logs_an_error(visits: list[Visit]) -> None:
+    errors = {visit.path: visit.errors for visit in visits if visit.errors}
+    assert not errors, errors
+
+
+def test_every_generated_and_calculator_page_passes_axe(visits: list[Visit]) -> None:
+    checked = [visit for visit in visits if visit.axe is not None]
+    assert {"/calculators/", "/en/calculators/"} <= {visit.path for visit in checked}
+    assert {v.path for v in visits if v.calculator} <= {v.path for v in checked}
+    problems = {visit.path: visit.axe for visit in checked if visit.axe}
+    assert not problems, problems
