@@ -1,7 +1,7 @@
 // Accessible names for two widgets of the Material theme that have none: the search dialog
 // (named after its input's placeholder, already in the page's language) and the progress bar of
-// instant navigation (named by the label the page's stamp carries, data-page-loading, in the
-// page's language). Without them, axe-core reports serious violations on every page.
+// instant navigation (named by the label every page carries in <meta name="encours-page-loading">,
+// in the page's language). Without them, axe-core reports serious violations on every page.
 (() => {
   "use strict";
 
@@ -11,7 +11,7 @@
     if (search && !search.hasAttribute("aria-label")) {
       search.setAttribute("aria-label", (input && input.placeholder) || "Search");
     }
-    const loading = document.querySelector("[data-page-loading]")?.dataset.pageLoading;
+    const loading = document.querySelector("meta[name=encours-page-loading]")?.content;
     for (const bar of document.querySelectorAll("[role=progressbar]:not([aria-label])")) {
       if (loading) bar.setAttribute("aria-label", loading);
     }
