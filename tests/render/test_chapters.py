@@ -22,31 +22,17 @@ from encours.formatting import format_decimal, format_money
 from encours.i18n import Catalogue
 from encours.policy import load_policy, validate_policy
 from encours.policy.model import Policy
-from encours.render import CHAPTERS, PRINT_PAGE, Runtime, examples, render_pages
+from encours.render import CHAPTERS, PRINT_PAGE, examples, render_pages
 from encours.render.links import ITEMS, SECTIONS, rule_url
 from tests.support.hostile import make_hostile
+from tests.support.rendering import RUNTIME
 
 ROOT = Path(__file__).resolve().parents[2]
-RUNTIME = Runtime(pyodide_version="314.0.7", bundle_name="calculators-test.zip")
 CHAPTER_PATHS = [chapter.path for chapter in CHAPTERS] + [PRINT_PAGE]
 EXPLICIT_ID = re.compile(r"\{ #([\w-]+) \}")
 LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 MERMAID = re.compile(r"```mermaid\n(.*?)```", re.S)
 
-
-@pytest.fixture(scope="module")
-def policy():
-    return load_policy(ROOT / "policy").policy
-
-
-@pytest.fixture(scope="module")
-def french(policy):
-    return render_pages(policy, lang="fr", runtime=RUNTIME)
-
-
-@pytest.fixture(scope="module")
-def english(policy):
-    return render_pages(policy, lang="en", runtime=RUNTIME)
 
 
 def policy_with(tmp_path: Path, change, *, checked: bool = True) -> object:

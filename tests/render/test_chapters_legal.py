@@ -6,28 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from encours.policy import load_policy
-from encours.render import Runtime, render_pages
-
 ROOT = Path(__file__).resolve().parents[2]
-RUNTIME = Runtime(pyodide_version="314.0.7", bundle_name="calculators-test.zip")
 
-
-@pytest.fixture(scope="module")
-def policy():
-    return load_policy(ROOT / "policy").policy
-
-
-@pytest.fixture(scope="module")
-def french(policy):
-    return render_pages(policy, lang="fr", runtime=RUNTIME)
-
-
-@pytest.fixture(scope="module")
-def english(policy):
-    return render_pages(policy, lang="en", runtime=RUNTIME)
 
 
 def section(page: str, anchor: str) -> str:

@@ -13,22 +13,13 @@ import pytest
 import yaml
 
 from encours.handbook import build_handbook
-from encours.policy import load_policy, validate_policy
+from encours.policy import validate_policy
 from encours.policy.model import Policy
-from encours.render import Runtime, render_pages
+from encours.render import render_pages
+from tests.support.rendering import RUNTIME
 
 ROOT = Path(__file__).resolve().parents[2]
-RUNTIME = Runtime(pyodide_version="314.0.7", bundle_name="calculators-test.zip")
 
-
-@pytest.fixture(scope="module")
-def policy():
-    return load_policy(ROOT / "policy").policy
-
-
-@pytest.fixture(scope="module")
-def french(policy):
-    return render_pages(policy, lang="fr", runtime=RUNTIME)
 
 
 def test_pages_and_navigation(french, policy) -> None:
