@@ -58,6 +58,7 @@ function bind(form) {
   let touched = false;
   let edited = false; // by the reader since the page opened or was reset: worth keeping
   let warmed = false;
+  let reported = false; // the start-up failure, logged once for the publishing team
   let lastSent = ""; // the payload of the last computation asked for, as JSON
 
   function showStatus() {
@@ -66,6 +67,16 @@ function bind(form) {
     statusBox.classList.remove("encours-status--error");
     const state = runtime.status();
     if (state.failed) {
+      if (!reported) {
+        // The reader gets a plain message; the technical detail is for whoever publishes the
+        // handbook (its publishing page documents the MIME types a server must send).
+        reported = true;
+        console.error(state.failed.reason === "mime"
+          ? `Encours calculators: the server sends .wasm files as "${state.failed.detail}" `
+            + `instead of "application/wasm".`
+          : `Encours calculators could not start (${state.failed.reason}): `
+            + `${state.failed.detail}`);
+      }
       const text = messages[`failed_${state.failed.reason}`] || messages.failed_error || "";
       statusBox.textContent = fill(text, { detail: state.failed.detail });
       statusBox.classList.add("encours-status--error");
