@@ -168,3 +168,32 @@ def test_the_answer_lists_the_rates_to_ask_for() -> None:
 
 def test_a_known_rate_asks_for_nothing() -> None:
     assert "missing_rates" not in run("penalty", {"amount": "x", "due_date": "2026-07-01"})
+
+
+# --- the batch import: same regime, same typed rates -------------------------------------------
+
+CSV = ("invoice;customer;amount;due date;payment date\n"
+       "P1;Mairie;10000;2026-04-01;2026-04-21\n"
+       "P2;Hôpital;10000;2026-07-01;2026-07-21\n")
+
+
+def test_batch_import_takes_the_public_regime_and_typed_rates() -> None:
+    from calculators.batch import penalty_csv
+
+    without = penalty_csv(CSV, {"regime": "FR-PUBLIC", "lang": "en"})
+    assert without["count"] == 1  # P2 needs the 2026-H2 rate: its line says so
+    assert "2026-H2" in without["line_errors"][0]["message"]
+    typed = penalty_csv(CSV, {"regime": "FR-PUBLIC", "lang": "en", "reference_rates": {
+        "ecb_main_refinancing_rate": {"2026-H2": "2.15"}}})
+    assert typed["count"] == 2
+    assert [row["interest"] for row in typed["invoices"]] == ["55.62", "55.62"]
+    assert typed["totals"]["total"] == "191.24"
+
+
+def test_batch_import_as_of_in_an_unknown_half_year_lists_the_rate_to_ask_for() -> None:
+    from calculators.batch import penalty_csv
+
+    answer = penalty_csv("invoice;customer;amount;due date;payment date\nP1;A;100;2026-06-01;\n",
+                         {"as_of": "2026-08-01", "lang": "fr"})
+    assert [(rate["table"], rate["half"]) for rate in answer.get("missing_rates", [])] == [
+        ("ecb_main_refinancing_rate", "2026-H2")]
