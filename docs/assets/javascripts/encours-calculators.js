@@ -329,6 +329,8 @@ function bind(form) {
   }
   form.querySelector("[data-reset]")?.addEventListener("click", reset);
   restoredNote?.querySelector("[data-restored-reset]")?.addEventListener("click", reset);
+  // The batch import's terms are this form's: a rate it lacks is asked for here too.
+  form.addEventListener("encours:missing-rates", (event) => rates.ask(event.detail));
   bindResultActions(result, messages);
   runtime.start(form); // already started by the page's inline script, as a rule
   whenIdle(() => prepareFormats(lang, form.dataset.currency || "EUR"));
