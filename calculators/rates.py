@@ -76,6 +76,10 @@ class RateTable:
     url: str = ""
     """The official page where the rate is published: what a reader is sent to when a
     half-year's rate is unknown."""
+    found_in: str = ""
+    """Where the figures were gathered on ``as_of`` (``shared/reference/rates.yaml``'s
+    ``source``): a record for maintainers, never shown to readers, who see the official
+    publisher."""
     columns: tuple[str, ...] = ()
     """For tables with several columns, their names; ``values`` then holds the column used by
     the calculators and ``all_columns`` every column."""
@@ -95,6 +99,10 @@ ECB_MAIN_REFINANCING_RATE = RateTable(
         "published by the Banque de France (taux directeurs de l'Eurosystème)"
     ),
     url=BANQUE_DE_FRANCE_RATES,
+    found_in=(
+        "ECB key interest rates table (mirror sdw.zentral-bank.eu key_ecb_interest_rates); "
+        "banque-france.fr/en/policy-rates"
+    ),
     as_of=AS_OF,
     values={
         "2019-H1": "0.00", "2019-H2": "0.00",
@@ -138,6 +146,10 @@ FRANCE_LEGAL_INTEREST_RATE = RateTable(
         "(Légifrance; latest: arrêté of 15 December 2025), as listed by the Banque de France"
     ),
     url=BANQUE_DE_FRANCE_RATES,
+    found_in=(
+        "arrêtés quoted by bpifrance-creation.fr, notaires2normandie.com, cna2c.fr, "
+        "juriblio.fr (arrêté 15-12-2025)"
+    ),
     as_of=AS_OF,
     values={half: pair[1] for half, pair in _LEGAL_BOTH_COLUMNS.items()},
     columns=("individuals_not_professional", "all_other_cases"),
@@ -157,6 +169,10 @@ UK_BANK_RATE_REFERENCE = RateTable(
         "30 June)"
     ),
     url="https://www.bankofengland.co.uk/boeapps/database/Bank-Rate.asp",
+    found_in=(
+        "payontime.co.uk (2020-2024 H1); Bank Rate decisions reported by focus-economics, "
+        "barrys.biz, rossmartin.co.uk, bpuaccountants.co.uk"
+    ),
     as_of=AS_OF,
     values={
         "2020-H1": "0.75", "2020-H2": "0.10",
@@ -181,6 +197,10 @@ GERMANY_BASISZINSSATZ = RateTable(
     ),
     url="https://www.bundesbank.de/de/bundesbank/organisation/agb-und-regelungen/"
         "basiszinssatz-607820",
+    found_in=(
+        "Deutsche Bundesbank announcements quoted by stb-bruns.com, finanznachrichten.de, "
+        "finanzmarktnachrichten.de"
+    ),
     as_of=AS_OF,
     values={
         "2022-H2": "-0.88",
