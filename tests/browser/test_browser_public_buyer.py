@@ -82,3 +82,19 @@ def test_a_missing_rate_is_asked_for_typed_and_kept_in_the_link(calculator, page
     expect(shared.locator('[data-result-for] [data-output="total"]')).to_have_attribute(
         "data-value", "243.05")
     expect(shared.locator("[data-typed-notice]")).to_be_visible()
+
+
+def test_a_wrong_typed_rate_gets_a_message_next_to_it(calculator, page) -> None:
+    calculator.open("?due_date=2026-09-30&payment_date=2026-11-30"
+                    "&reference_rates.ecb_main_refinancing_rate.2026-H2=abc")
+    calculator.wait_ready()
+    calculator.wait_computed(0)
+    name = "reference_rates.ecb_main_refinancing_rate.2026-H2"
+    expected = calculators.run("penalty", calculator.payload())
+    message = next(error["message"] for error in expected["errors"] if error["field"] == name)
+    expect(page.locator(f'{FORM} [data-error-for="{name}"]')).to_have_text(message)
+    expect(page.locator(f"{FORM} {TYPED}")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("[data-typed-notice]")).to_be_hidden()
+    calculator.set(name, "2,15")  # a French decimal comma is read too
+    expect(page.locator('[data-result-for] [data-output="total"]')).to_have_attribute(
+        "data-value", "243.05")
