@@ -350,6 +350,9 @@ function bind(form) {
 // Copy the result as plain text (label: value, one a line) and print it (print stylesheet).
 function resultText(result, separator) {
   const lines = [document.querySelector("h1")?.textContent.trim() || ""];
+  // A figure computed with a rate the reader typed says so wherever it goes.
+  const typed = result.querySelector("[data-typed-notice]:not([hidden])");
+  if (typed) lines.push(typed.textContent.trim());
   for (const row of result.querySelectorAll(".encours-summary-row:not([hidden])")) {
     lines.push(`${row.querySelector("dt").textContent.trim()}${separator}${row.querySelector("dd").textContent.trim()}`);
   }
