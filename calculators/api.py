@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -45,7 +45,7 @@ def run(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
     try:
         return ADAPTERS[name](payload, t)
     except Rejected as rejected:
-        return error_answer(rejected.problems)
+        return error_answer(rejected.problems, rejected.missing_rates)
 
 
 def read_payload(text: str) -> Any:
@@ -106,7 +106,8 @@ def describe(lang: str = "fr") -> dict[str, Any]:
         if name == "penalty":
             entry["rate_tables"] = [
                 {"name": table.name, "label": t(f"rate_table.{table.name}"),
-                 "source": table.source, "as_of": table.as_of, "values": dict(table.values)}
+                 "source": t(f"rate_source.{table.name}"), "url": table.url,
+                 "as_of": table.as_of, "values": dict(table.values)}
                 for table in TABLES.values()
             ]
         described[name] = entry
@@ -139,14 +140,20 @@ def _describe_output(output: Output, scope: str, t: Catalogue) -> dict[str, Any]
     return described
 
 
-def error_answer(problems: list[Problem]) -> dict[str, Any]:
-    """``{"errors": [...]}`` with one entry per field (messages of a field joined)."""
+def error_answer(problems: list[Problem],
+                 missing_rates: Sequence[Mapping[str, str]] = ()) -> dict[str, Any]:
+    """``{"errors": [...]}`` with one entry per field (messages of a field joined), and
+    ``"missing_rates"`` when reference rates are unknown: each one's table and half-year, named
+    in the reader's language, with its official source (the page asks the reader for them)."""
     merged: dict[str, list[str]] = {}
     for problem in problems:
         messages = merged.setdefault(problem.field, [])
         if problem.message not in messages:
             messages.append(problem.message)
-    return {"errors": [{"field": field, "message": " ".join(messages)}
-                       for field, messages in merged.items()]}
+    answer: dict[str, Any] = {"errors": [{"field": field, "message": " ".join(messages)}
+                                         for field, messages in merged.items()]}
+    if missing_rates:
+        answer["missing_rates"] = list(missing_rates)
+    return answer
 
 

@@ -235,7 +235,8 @@ def penalty_csv(text: str, terms: Mapping[str, Any], *,
                     progress(min(start + CHUNK, len(records)), len(records))
             answer = lines.answer(periods=preview)
         except Rejected as rejected:
-            return error_answer(rejected.problems)  # a term of the form: shown there
+            # a term of the form: shown there (with the rates to ask the reader for)
+            return error_answer(rejected.problems, rejected.missing_rates)
     line_errors = _line_errors(problems, lang, max_line_errors)
     if answer is None or not answer["invoices"]:
         return _no_usable_line(problems, line_errors, lang)

@@ -31,7 +31,7 @@ from .inputs import (
 from .languages import LANGUAGES
 from .messages import Catalogue
 from .money import EXACT, exact_sum, round_ratio, two_places
-from .rates import RateBook, half_key
+from .rates import TABLES, RateBook, half_key
 from .specs import SPECS, Spec
 
 COMMON_KEYS = ("lang", "reference_rates")
@@ -39,11 +39,23 @@ COMMON_KEYS = ("lang", "reference_rates")
 
 
 class Rejected(Exception):
-    """The payload cannot be computed; ``problems`` say why, field by field."""
+    """The payload cannot be computed; ``problems`` say why, field by field. ``missing_rates``:
+    the reference rates it lacks (:func:`missing_rate`), for a page to ask the reader for."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem],
+                 missing_rates: Sequence[Mapping[str, str]] = ()) -> None:
         super().__init__(problems)
         self.problems = problems
+        self.missing_rates = list(missing_rates)
+
+
+def missing_rate(table: str, half: int, t: Catalogue) -> dict[str, str]:
+    """A reference rate a computation lacks, as a page asks the reader for it: the table and
+    the half-year (``"2026-H2"``, the key of ``reference_rates``), their names in the reader's
+    language, and the official source where the rate is published."""
+    return {"table": table, "half": half_key(half), "half_name": t.half(half),
+            "rate_name": t(f"rate_table.{table}"), "source": t(f"rate_source.{table}"),
+            "url": TABLES[table].url}
 
 
 def _read(spec: Spec, payload: Mapping[str, Any], t: Catalogue,
@@ -113,7 +125,9 @@ def _penalty(payload: Mapping[str, Any], t: Catalogue) -> dict[str, Any]:
     problems += [_unknown_rates(field, table, halves, t)
                  for (field, table), halves in unknown.items()]
     if problems:
-        raise Rejected(problems)
+        wanted = sorted({(table, half) for (_, table), halves in unknown.items()
+                         for half in halves})
+        raise Rejected(problems, [missing_rate(table, half, t) for table, half in wanted])
     penalties: list[penalty.Penalty] = results  # type: ignore[assignment]
     warnings = _penalty_warnings(penalties, values, t, opened, batch)
     head = _penalty_head(values, law, terms)
@@ -402,7 +416,10 @@ class PenaltyBatch:
         t = self.t
         if self._as_of_unknown:
             raise Rejected([_unknown_rates("as_of", table, halves, t)
-                            for table, halves in self._as_of_unknown.items()])
+                            for table, halves in self._as_of_unknown.items()],
+                           [missing_rate(table, half, t)
+                            for table, halves in sorted(self._as_of_unknown.items())
+                            for half in sorted(set(halves))])
         count = len(self.rows) if periods is None else min(periods, len(self.rows))
         rows = [{**row, "periods": _periods(item, result, row)} for row, item, result in zip(
             self.rows[:count], self.items, self.results, strict=False)]

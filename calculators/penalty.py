@@ -1,4 +1,5 @@
-"""Late-payment penalties: France, EU directive, United Kingdom, Germany.
+"""Late-payment penalties: France (between businesses, and public buyers), EU directive, United
+Kingdom, Germany.
 
 Interest runs from the day after the due date to the payment date, inclusive, on the amount
 including VAT, at a yearly rate in percent::
@@ -13,6 +14,11 @@ summed exactly over rate periods and payments, then rounded once, half-up, to th
   which lateness began throughout). A contractual rate may replace it but not below
   3 × the taux de l'intérêt légal of the half-year: below, the floor applies. Art. D441-5: a
   40 EUR recovery indemnity per late invoice, once, even when paid in several instalments.
+- ``FR-PUBLIC`` — French public buyer, Code de la commande publique, art. R2192-31: ECB main
+  refinancing rate in force on the first day of the half-year in which interest starts to run
+  + 8 points, for the whole delay (no split by half-year); art. D2192-35: a 40 EUR recovery
+  indemnity. The payment term runs from receipt of the invoice (art. R2192-12): the calculator
+  takes the due date that results.
 - ``EU`` — Directive 2011/7/EU, art. 2 (reference rate), 3 and 6: ECB rate + 8 points, split
   by half-year; 40 EUR per late payment.
 - ``UK`` — Late Payment of Commercial Debts (Interest) Act 1998, s. 4 and 5A, SI 2002/1675:
@@ -61,6 +67,8 @@ class Regime:
 REGIMES: dict[str, Regime] = {
     "FR": Regime("FR", "ecb_main_refinancing_rate", Decimal(10), "EUR", ("split", "fixed"),
                  contract_rate=True),
+    "FR-PUBLIC": Regime("FR-PUBLIC", "ecb_main_refinancing_rate", Decimal(8), "EUR",
+                        ("fixed",)),
     "EU": Regime("EU", "ecb_main_refinancing_rate", Decimal(8), "EUR", ("split",)),
     "UK": Regime("UK", "uk_bank_rate_reference", Decimal(8), "GBP", ("fixed",)),
     "DE": Regime("DE", "germany_basiszinssatz", Decimal(9), "EUR", ("split",),
@@ -180,7 +188,8 @@ def statutory_rate(regime: str, half: int, *, b2b: bool = True,
                    rates: RateBook = SHIPPED) -> Decimal | None:
     """Statutory yearly rate of ``regime`` for a half-year: reference rate + the regime's points
     (``None`` if the reference rate is unknown). L441-10 II: ECB + 10 (example FR-4: 2024-H2,
-    4.25 + 10); directive 2011/7/EU: ECB + 8; UK: Bank Rate + 8; BGB 288: Basiszinssatz + 9, or
+    4.25 + 10); public buyer (Code de la commande publique R2192-31): ECB + 8; directive
+    2011/7/EU: ECB + 8; UK: Bank Rate + 8; BGB 288: Basiszinssatz + 9, or
     + 5 with a consumer.
 
     >>> from .rates import parse_half

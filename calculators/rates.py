@@ -1,6 +1,9 @@
 """Reference rate tables, by half-year, each with its source and date.
 
-Copied from ``shared/reference/rates.yaml`` (figures found in public sources on 2026-11-28).
+Copied from ``shared/reference/rates.yaml``; each table names its official publisher and the
+page where a reader finds the rate (``source``, ``url``), and the date the figures were checked
+(``as_of``). The text a reader sees for a source comes from the message catalogue
+(``rate_source.<table>``), in the page's language.
 A half-year missing from a table is *unknown*: calculators ask for it (the company's policy may
 supply it under ``reference_rates``), they never reuse an older value.
 
@@ -18,6 +21,13 @@ from decimal import Decimal
 
 AS_OF = "2026-11-28"
 """Date on which the shipped figures were checked against their sources."""
+
+BANQUE_DE_FRANCE_RATES = (
+    "https://www.banque-france.fr/fr/statistiques/themes-statistiques-et-series-webstat-associees/"
+    "taux-et-cours"
+)
+"""Banque de France, "Taux et cours": the Eurosystem's key rates and the taux de l'intérêt
+légal."""
 
 _HALF_KEY = re.compile(r"([0-9]{4})-H([12])")
 
@@ -63,6 +73,13 @@ class RateTable:
     source: str
     as_of: str
     values: Mapping[str, str]
+    url: str = ""
+    """The official page where the rate is published: what a reader is sent to when a
+    half-year's rate is unknown."""
+    found_in: str = ""
+    """Where the figures were gathered on ``as_of`` (``shared/reference/rates.yaml``'s
+    ``source``): a record for maintainers, never shown to readers, who see the official
+    publisher."""
     columns: tuple[str, ...] = ()
     """For tables with several columns, their names; ``values`` then holds the column used by
     the calculators and ``all_columns`` every column."""
@@ -78,6 +95,11 @@ ECB_MAIN_REFINANCING_RATE = RateTable(
         "or 1 July (second half-year), percent."
     ),
     source=(
+        "European Central Bank, key ECB interest rates (main refinancing operations), as "
+        "published by the Banque de France (taux directeurs de l'Eurosystème)"
+    ),
+    url=BANQUE_DE_FRANCE_RATES,
+    found_in=(
         "ECB key interest rates table (mirror sdw.zentral-bank.eu key_ecb_interest_rates); "
         "banque-france.fr/en/policy-rates"
     ),
@@ -120,6 +142,11 @@ FRANCE_LEGAL_INTEREST_RATE = RateTable(
         "and December); the calculators use the 'all other cases' column."
     ),
     source=(
+        "Arrêtés relatifs à la fixation du taux de l'intérêt légal, Journal officiel "
+        "(Légifrance; latest: arrêté of 15 December 2025), as listed by the Banque de France"
+    ),
+    url=BANQUE_DE_FRANCE_RATES,
+    found_in=(
         "arrêtés quoted by bpifrance-creation.fr, notaires2normandie.com, cna2c.fr, "
         "juriblio.fr (arrêté 15-12-2025)"
     ),
@@ -138,6 +165,11 @@ UK_BANK_RATE_REFERENCE = RateTable(
         "(SI 2002/1675)."
     ),
     source=(
+        "Bank of England, Official Bank Rate history (Bank Rate in force on 31 December and "
+        "30 June)"
+    ),
+    url="https://www.bankofengland.co.uk/boeapps/database/Bank-Rate.asp",
+    found_in=(
         "payontime.co.uk (2020-2024 H1); Bank Rate decisions reported by focus-economics, "
         "barrys.biz, rossmartin.co.uk, bpuaccountants.co.uk"
     ),
@@ -161,6 +193,11 @@ GERMANY_BASISZINSSATZ = RateTable(
         "(BGB § 288)."
     ),
     source=(
+        "Deutsche Bundesbank, Basiszinssatz nach § 247 BGB (announced in the Bundesanzeiger)"
+    ),
+    url="https://www.bundesbank.de/de/bundesbank/organisation/agb-und-regelungen/"
+        "basiszinssatz-607820",
+    found_in=(
         "Deutsche Bundesbank announcements quoted by stb-bruns.com, finanznachrichten.de, "
         "finanzmarktnachrichten.de"
     ),

@@ -53,7 +53,7 @@ _PERIODS = Output("periods", _outputs("start", "end", "days", "rate", "amount", 
 PENALTY = Spec(
     "penalty",
     fields=(
-        Field("regime", "choice", default="FR", choices=("FR", "EU", "UK", "DE")),
+        Field("regime", "choice", default="FR", choices=("FR", "FR-PUBLIC", "EU", "UK", "DE")),
         *_INVOICE_FIELDS,
         Field("as_of", "date"),
         Field("rate", "rate"),

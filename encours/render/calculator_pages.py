@@ -181,6 +181,13 @@ class CalculatorPage:
     rate_tables: list[dict[str, Any]] = field(default_factory=list)
     """The reference rate tables a penalty uses, each with its source and date."""
 
+    @property
+    def typed_rate_tables(self) -> dict[str, dict[str, str]]:
+        """``{table: {label, source, url}}``: what the page says when it asks the reader for a
+        rate the tables lack (the form's ``data-rate-tables``)."""
+        return {table["name"]: {"label": table["label"], "source": table["source"],
+                                "url": table.get("url", "")} for table in self.rate_tables}
+
 
 @dataclass
 class IndexEntry:

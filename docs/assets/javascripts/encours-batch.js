@@ -130,6 +130,10 @@ function bind(box) {
     const ms = Math.round(performance.now() - started);
     bar.hidden = true;
     showErrors(result);
+    // A rate the tables lack for the date counted to: the form asks the reader for it.
+    if (result.missing_rates) {
+      form.dispatchEvent(new CustomEvent("encours:missing-rates", { detail: result.missing_rates }));
+    }
     if (result.errors) {
       resultBox.hidden = true;
       status.textContent = "";

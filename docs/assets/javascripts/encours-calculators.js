@@ -2,7 +2,8 @@
 // in a Web Worker (encours-runtime.js). Loaded on every page but inert on pages without a
 // calculator form, so handbook pages never fetch a byte of Pyodide.
 import {
-  applyConditions, fill, fillForm, formPayload, formQuery, onPage, readJSON, resetForm, whenIdle,
+  applyConditions, fill, fillForm, formPayload, formQuery, onPage, parseTypedRate, readJSON,
+  resetForm, typedRateName, whenIdle,
 } from "./encours-core.js";
 import { formatValue, prepareFormats } from "./encours-formats.js";
 import * as runtime from "./encours-runtime.js";
@@ -44,6 +45,98 @@ function inputStore(form) {
 }
 
 // --- one calculator form --------------------------------------------------------------------
+// --- rates the reader types, for half-years the tables lack ---------------------------------
+// When Python answers that a half-year's reference rate is unknown (`missing_rates`), the page
+// adds a field asking for it, naming the half-year and linking the official source; the typed
+// rate travels in the payload (`reference_rates`) and in the shareable link, and the result
+// then says that it uses a rate the reader typed. No older rate is ever used in its place.
+function typedRates(form, messages) {
+  const box = form.querySelector("[data-typed-rates]");
+  const notice = document.querySelector(`[data-result-for="${form.id}"] [data-typed-notice]`);
+  const tables = box ? readJSON(box, "rateTables", {}) : {};
+  const halfName = (half) => {
+    const [year, which] = half.split("-H");
+    return fill(messages[`half_${which}`] || "{year}-H" + which, { year });
+  };
+
+  function field(table, half) {
+    const name = typedRateName(table, half);
+    const found = form.elements.namedItem(name);
+    if (found || !box) return found;
+    const info = tables[table] || { label: table, source: "", url: "" };
+    const id = `${form.id}-rate-${table}-${half}`;
+    const wrap = document.createElement("div");
+    wrap.className = "encours-field encours-field--typed-rate";
+    wrap.dataset.typedRate = name;
+    const label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = fill(messages.typed_rate_label, { rate: info.label, half: halfName(half) });
+    const input = document.createElement("input");
+    Object.assign(input, { id, name, type: "text", inputMode: "decimal", autocomplete: "off" });
+    input.dataset.default = "";
+    input.setAttribute("aria-describedby", `${id}-help ${id}-error`);
+    const help = document.createElement("p");
+    help.className = "encours-help";
+    help.id = `${id}-help`;
+    help.textContent = fill(messages.typed_rate_help, { source: info.source }) + " ";
+    if (info.url) {
+      const link = document.createElement("a");
+      Object.assign(link, { href: info.url, target: "_blank", rel: "noopener" });
+      link.textContent = messages.typed_rate_link || info.url;
+      help.append(link);
+    }
+    const error = document.createElement("p");
+    error.className = "encours-error";
+    error.id = `${id}-error`;
+    error.dataset.errorFor = name;
+    error.setAttribute("role", "alert");
+    error.hidden = true;
+    wrap.append(label, input, help, error);
+    box.append(wrap);
+    return input;
+  }
+
+  /** Fields for the rates an answer says are missing; blank ones no longer needed removed. */
+  function ask(missing) {
+    const wanted = new Set((missing || []).map((rate) => typedRateName(rate.table, rate.half)));
+    for (const wrap of box ? [...box.querySelectorAll("[data-typed-rate]")] : []) {
+      const input = wrap.querySelector("input");
+      if (!wanted.has(wrap.dataset.typedRate) && input.value.trim() === "") wrap.remove();
+    }
+    let first = null;
+    for (const rate of missing || []) {
+      const input = field(rate.table, rate.half);
+      if (input && !first && input.value.trim() === "") first = input;
+    }
+    return first;
+  }
+
+  /** The result's notice: shown when the figure uses rates the reader typed. */
+  function tell(payload, computed) {
+    if (!notice) return;
+    const typed = [];
+    const colon = form.dataset.lang === "en" ? ": " : " : ";
+    for (const [table, halves] of Object.entries(computed ? payload.reference_rates || {} : {})) {
+      for (const [half, rate] of Object.entries(halves)) {
+        const number = String(rate).replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+        const shown = Number.isFinite(Number(number))
+          ? formatValue(number, "percent", { lang: form.dataset.lang || "fr", words: messages })
+          : `${rate} %`;
+        typed.push(`${(tables[table] || {}).label || table}, ${halfName(half)}${colon}${shown}`);
+      }
+    }
+    notice.textContent = typed.length ? fill(messages.typed_rate_notice, { rates: typed.join(" ; ") }) : "";
+    notice.hidden = !typed.length;
+  }
+
+  function clear() {
+    box?.querySelectorAll("[data-typed-rate]").forEach((wrap) => wrap.remove());
+    tell({}, false);
+  }
+
+  return { field, ask, tell, clear, create: (name) => field(...parseTypedRate(name)) };
+}
+
 function bind(form) {
   const name = form.dataset.calculator;
   const lang = form.dataset.lang || "fr";
@@ -53,11 +146,13 @@ function bind(form) {
   const restoredNote = result.querySelector("[data-restored]");
   const generalError = form.querySelector("[data-general-error]");
   const store = inputStore(form);
+  const rates = typedRates(form, messages);
   let computing = false;
   let again = false;
   let touched = false;
   let edited = false; // by the reader since the page opened or was reset: worth keeping
   let warmed = false;
+  let reported = false; // the start-up failure, logged once for the publishing team
   let lastSent = ""; // the payload of the last computation asked for, as JSON
 
   function showStatus() {
@@ -66,6 +161,16 @@ function bind(form) {
     statusBox.classList.remove("encours-status--error");
     const state = runtime.status();
     if (state.failed) {
+      if (!reported) {
+        // The reader gets a plain message; the technical detail is for whoever publishes the
+        // handbook (its publishing page documents the MIME types a server must send).
+        reported = true;
+        console.error(state.failed.reason === "mime"
+          ? `Encours calculators: the server sends .wasm files as "${state.failed.detail}" `
+            + `instead of "application/wasm".`
+          : `Encours calculators could not start (${state.failed.reason}): `
+            + `${state.failed.detail}`);
+      }
       const text = messages[`failed_${state.failed.reason}`] || messages.failed_error || "";
       statusBox.textContent = fill(text, { detail: state.failed.detail });
       statusBox.classList.add("encours-status--error");
@@ -90,7 +195,7 @@ function bind(form) {
   function showErrors(errors) {
     const byField = new Map();
     for (const error of errors) {
-      const key = error.field.split(/[.[]/)[0];
+      const key = parseTypedRate(error.field) ? error.field : error.field.split(/[.[]/)[0];
       byField.set(key, [...(byField.get(key) || []), error.message]);
     }
     for (const box of form.querySelectorAll("[data-error-for]")) {
@@ -161,6 +266,8 @@ function bind(form) {
       keepInputs(); // while Python computes
       const values = await answer;
       form.dataset.lastComputeMs = String(Math.round(performance.now() - started));
+      rates.ask(values.missing_rates);
+      rates.tell(payload, !values.errors);
       if (values.errors) showErrors(values.errors);
       else { showErrors([]); showResult(values); }
     } while (again);
@@ -211,6 +318,7 @@ function bind(form) {
   form.addEventListener("submit", (event) => { event.preventDefault(); edited = true; recalculate(); });
   // Back to the policy's defaults, forgetting the inputs kept in the browser.
   function reset() {
+    rates.clear();
     resetForm(form);
     edited = false;
     store.save("");
@@ -221,15 +329,17 @@ function bind(form) {
   }
   form.querySelector("[data-reset]")?.addEventListener("click", reset);
   restoredNote?.querySelector("[data-restored-reset]")?.addEventListener("click", reset);
+  // The batch import's terms are this form's: a rate it lacks is asked for here too.
+  form.addEventListener("encours:missing-rates", (event) => rates.ask(event.detail));
   bindResultActions(result, messages);
   runtime.start(form); // already started by the page's inline script, as a rule
   whenIdle(() => prepareFormats(lang, form.dataset.currency || "EUR"));
   // A shareable link wins; without one, the inputs the reader last typed here come back.
   const kept = store.load(); // also forgets those kept for another policy
-  const fromURL = fillForm(form, location.search);
-  const restored = !fromURL && fillForm(form, kept);
+  const fromURL = fillForm(form, location.search, { create: rates.create });
+  const restored = !fromURL && fillForm(form, kept, { create: rates.create });
   if (restoredNote) restoredNote.hidden = !restored;
-  applyConditions(form);
+  applyConditions(form, fromURL || restored ? true : null);
   if (fromURL || restored) { form.dataset.waiting = "1"; recalculate(); }
   else if (runtime.status().ready) {
     whenIdle(warmUp); // after instant navigation: once the new page is on screen
@@ -240,6 +350,9 @@ function bind(form) {
 // Copy the result as plain text (label: value, one a line) and print it (print stylesheet).
 function resultText(result, separator) {
   const lines = [document.querySelector("h1")?.textContent.trim() || ""];
+  // A figure computed with a rate the reader typed says so wherever it goes.
+  const typed = result.querySelector("[data-typed-notice]:not([hidden])");
+  if (typed) lines.push(typed.textContent.trim());
   for (const row of result.querySelectorAll(".encours-summary-row:not([hidden])")) {
     lines.push(`${row.querySelector("dt").textContent.trim()}${separator}${row.querySelector("dd").textContent.trim()}`);
   }

@@ -2,16 +2,36 @@
 // that apply only to some choices, the page lifecycle under Material's instant navigation, and
 // filling "{name}" into the texts of the label catalogue. No state; nothing runs on import.
 
+/** Name prefix of a rate the reader types for a half-year the tables lack. */
+export const TYPED_RATE = "reference_rates.";
+
+/** The input name of a typed rate: `reference_rates.<table>.<YYYY-Hn>`. */
+export function typedRateName(table, half) {
+  return `${TYPED_RATE}${table}.${half}`;
+}
+
+/** `[table, half]` of a typed rate's input name, or null for any other name. */
+export function parseTypedRate(name) {
+  const match = /^reference_rates\.([a-z_]+)\.([0-9]{4}-H[12])$/.exec(name || "");
+  return match ? [match[1], match[2]] : null;
+}
+
 /**
  * A calculator form's inputs as the calculators receive them: `lang`, then every enabled named
- * field, trimmed, blanks left out (a checkbox as true or false). `skip(name)` leaves fields out.
- * The tests read the page's forms through this very function.
+ * field, trimmed, blanks left out (a checkbox as true or false); rates typed by the reader
+ * (`reference_rates.<table>.<half>`) as `reference_rates: {table: {half: rate}}`.
+ * `skip(name)` leaves fields out. The tests read the page's forms through this very function.
  */
 export function formPayload(form, { skip = () => false } = {}) {
   const payload = { lang: form.dataset.lang || "fr" };
   for (const field of form.elements) {
     if (!field.name || field.disabled || skip(field.name)) continue;
-    if (field.type === "checkbox") payload[field.name] = field.checked;
+    const typed = parseTypedRate(field.name);
+    if (typed) {
+      if (field.value.trim() === "") continue;
+      payload.reference_rates ??= {};
+      (payload.reference_rates[typed[0]] ??= {})[typed[1]] = field.value.trim();
+    } else if (field.type === "checkbox") payload[field.name] = field.checked;
     else if (field.value.trim() !== "") payload[field.name] = field.value.trim();
   }
   return payload;
@@ -28,11 +48,15 @@ export function formQuery(form) {
   return query.toString();
 }
 
-/** Fills a form from a query string; true if it held any of the form's inputs. */
-export function fillForm(form, search) {
+/**
+ * Fills a form from a query string; true if it held any of the form's inputs. A typed rate
+ * the form has no input for yet is given one by `create(name)`, if passed.
+ */
+export function fillForm(form, search, { create = null } = {}) {
   let any = false;
   for (const [key, value] of new URLSearchParams(search)) {
-    const field = form.elements.namedItem(key);
+    let field = form.elements.namedItem(key);
+    if (!field && create && parseTypedRate(key)) field = create(key);
     if (!field || !field.name) continue;
     if (field.type === "checkbox") field.checked = value === "true";
     else field.value = value;
@@ -70,7 +94,8 @@ export function allowedChoices(rule, byValue) {
  * Fields that apply only to some choices (`data-only-when` on their box: DSO method, France's
  * contractual rate) are hidden and disabled, so left out of the payload; a choice another
  * field does not allow (`data-allowed-choices`: the penalty modes of a regime) is disabled, and
- * cleared when that other field has just `changed`.
+ * cleared when that other field has just `changed` (`true`: every field may have, as when a
+ * shareable link filled the form: `?regime=FR-PUBLIC` leaves the policy's "split" mode out).
  */
 export function applyConditions(form, changed = null) {
   for (const box of form.querySelectorAll("[data-only-when]")) {
@@ -86,7 +111,9 @@ export function applyConditions(form, changed = null) {
     if (!field || !by) continue;
     const allowed = allowedChoices(rule, by.value);
     for (const option of field.options) option.disabled = option.value !== "" && !allowed.includes(option.value);
-    if (changed === by && field.value && !allowed.includes(field.value)) field.value = "";
+    if ((changed === by || changed === true) && field.value && !allowed.includes(field.value)) {
+      field.value = "";
+    }
   }
 }
 

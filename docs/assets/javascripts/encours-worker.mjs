@@ -66,7 +66,17 @@ async function boot({ assets, runtime, bundle, snapshot }) {
   postMessage({ type: "ready", ms: Math.round(performance.now() - started), from });
 }
 
-const withRates = (payload) => JSON.stringify({ reference_rates: referenceRates, ...payload });
+// The policy's rates, overlaid with those the reader typed on the page (same table and
+// half-year: the typed one, as the reader asked).
+const mergeRates = (typed) => {
+  const merged = { ...referenceRates };
+  for (const [table, halves] of Object.entries(typed || {})) {
+    merged[table] = { ...(merged[table] || {}), ...halves };
+  }
+  return merged;
+};
+const withRates = (payload) =>
+  JSON.stringify({ ...payload, reference_rates: mergeRates(payload.reference_rates) });
 
 // Computations nobody waits for, one per task so that the reader's own requests pass between
 // them. WebAssembly starts in V8's baseline tier and is optimised once it has run enough: after
@@ -92,7 +102,7 @@ onmessage = async ({ data }) => {
   let result;
   try {
     if (data.file) {
-      const terms = JSON.stringify({ reference_rates: referenceRates, ...data.terms });
+      const terms = withRates(data.terms);
       const progress = (done, total) => postMessage({ id: data.id, type: "progress", done, total });
       result = JSON.parse(runFile(data.file, data.text, terms, progress));
     } else {
