@@ -190,7 +190,7 @@ def test_impossible_date_and_bad_choice(policy_copy: PolicyCopy) -> None:
         f"{policy_copy.at('recovery.yaml', 'registred_letter')}: "
         'recovery.dunning_steps.formal_notice.channel : valeur "registred_letter" inconnue — '
         'vouliez-vous dire "registered_letter" ? (valeurs possibles : email, phone, letter, '
-        "registered_letter, visit, internal)",
+        "registered_letter, visit, internal, insurer_portal)",
     ]
 
 
@@ -597,7 +597,8 @@ def test_placeholder_line_inside_a_literal_block(policy_copy: PolicyCopy) -> Non
         "recovery.letter_templates.first_reminder.body : la variable [[invoice.amont]] ne "
         "désigne ni une valeur de la politique ni une variable de courrier (customer.name, "
         "invoice.number…) : la politique n'a pas de clé \"invoice\" (possibles : document, "
-        "company, roles, raci, terms, account_opening, credit_limits, blocked_orders, recovery, "
+        "company, roles, raci, terms, account_opening, credit_limits, credit_insurance, "
+        "blocked_orders, recovery, "
         "incentives, kpis, training, glossary, rates)",
     ]
 
@@ -662,7 +663,8 @@ def test_training_link_outside_any_chapter(policy_copy: PolicyCopy) -> None:
         f"{policy_copy.at('training.yaml', 'late_fees]')}: "
         'training.scenarios.late_payer_visit.rules[2] : la règle "late_fees" n\'existe pas dans '
         'la politique : la politique n\'a pas de clé "late_fees" (possibles : document, company, '
-        "roles, raci, terms, account_opening, credit_limits, blocked_orders, recovery, "
+        "roles, raci, terms, account_opening, credit_limits, credit_insurance, "
+        "blocked_orders, recovery, "
         "incentives, kpis, training, glossary, rates)",
     ]
 

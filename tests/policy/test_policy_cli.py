@@ -18,7 +18,7 @@ REPO = EXAMPLE.parent
 
 def test_validate_the_example(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--policy", str(EXAMPLE)]) == 0
-    assert capsys.readouterr().out == "Politique valide : 13 fichiers lus, 0 avertissement(s).\n"
+    assert capsys.readouterr().out == "Politique valide : 14 fichiers lus, 0 avertissement(s).\n"
 
 
 def test_validate_prints_every_error_and_fails(policy_copy: PolicyCopy,
@@ -46,7 +46,7 @@ def test_validate_warnings_alone_pass(policy_copy: PolicyCopy,
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(f"{policy_copy.at('terms.yaml', 'early_payment_discount:')}: "
                              "avertissement : terms.early_payment_discount : mention")
-    assert out[1] == "Politique valide : 13 fichiers lus, 1 avertissement(s)."
+    assert out[1] == "Politique valide : 14 fichiers lus, 1 avertissement(s)."
 
 
 def test_validate_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -74,4 +74,4 @@ def test_python_dash_m_encours_runs_from_the_repository() -> None:
     done = subprocess.run([sys.executable, "-m", "encours", "validate"], cwd=REPO, env=env,
                           capture_output=True, text=True, check=False)
     assert (done.returncode, done.stdout, done.stderr) == (
-        0, "Politique valide : 13 fichiers lus, 0 avertissement(s).\n", "")
+        0, "Politique valide : 14 fichiers lus, 0 avertissement(s).\n", "")

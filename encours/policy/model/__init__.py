@@ -57,7 +57,8 @@ def chapter_file(chapter: str) -> str:
 
 __all__ = [
     "AccountOpening", "ApprovalBand", "BlockedOrderStep", "BlockedOrders", "Company",
-    "CreditCheck", "CreditInsurance", "CreditLimits", "Document", "DunningStep", "GlossaryEntry", "Id",
+    "CreditCheck", "CreditInsurance", "CreditLimits", "Document", "DunningStep",
+    "GlossaryEntry", "Id",
     "Incentives", "Kpi", "LetterTemplate", "Model", "OpeningDecision", "OpeningStep",
     "PaymentTerm", "Percent", "Policy", "RaciAssignment", "Rates", "Recovery", "RiskClass",
     "Role", "Terms", "Text", "Training", "chapter_file",

@@ -10,6 +10,7 @@ from encours.render.chapters.common import (
     common,
     with_quiz,
 )
+from encours.render.chapters.insurance import insurance_view
 from encours.render.diagrams import Flowchart
 from encours.render.links import item_anchor, rule_url
 
@@ -55,6 +56,7 @@ def blocked_orders(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
     return with_quiz(values | {
         "blocked": blocked,
         "flowchart": blocked_flowchart(policy, helpers).markup(),
+        "insurance": insurance_view(policy, helpers),
         "causes": [
             (cause, [(text.plain(alternatives[a].name),
                       "#" + item_anchor("blocked_orders.alternatives", a))

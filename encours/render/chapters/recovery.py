@@ -19,6 +19,7 @@ from encours.render.chapters.common import (
     day_label,
     with_quiz,
 )
+from encours.render.chapters.insurance import insurance_view
 from encours.render.chapters.terms import public_buyer_types
 from encours.render.diagrams import Flowchart
 from encours.render.policy_text import PolicyText, language_of
@@ -167,11 +168,19 @@ def sample_letters(policy: Any, lang: str, labels: Catalogue,
             body=helpers.text(template.body, values).strip(),
             step=step,
             day=day_label(day, labels) if step is not None else "",
-            penalty=case.penalties.get(day) if template.kind == "dunning" else None,
+            penalty=case.penalties.get(day) if step is not None else None,
             letter_date=case.letter_date(day),
             kind=template.kind,
         ))
     return letters, case
+
+
+@dataclass(frozen=True)
+class InsurerDeadline:
+    """A deadline of the credit-insurance contract, placed among the dunning steps."""
+
+    day: int
+    key: str
 
 
 def dunning_flowchart(policy: Any, helpers: Helpers) -> Flowchart:
@@ -180,10 +189,23 @@ def dunning_flowchart(policy: Any, helpers: Helpers) -> Flowchart:
     labels, text = helpers.labels, helpers.text
     chart = Flowchart("TD", labels("recovery.diagram_title"),
                       labels("recovery.diagram_description"), wrapping_width=340)
-    steps = sorted(policy.recovery.dunning_steps, key=lambda step: step.day)
+    steps: list[Any] = sorted(policy.recovery.dunning_steps, key=lambda step: step.day)
+    insurance = policy.credit_insurance
+    if insurance is not None:
+        deadlines = [(insurance.overdue_declaration_days, "insurance.diagram_declaration"),
+                     (insurance.claim_filing_days, "insurance.diagram_claim")]
+        steps = sorted([*steps, *(InsurerDeadline(day, key) for day, key in deadlines)],
+                       key=lambda step: step.day)
     previous = None
     due = None
     for step in steps:
+        if isinstance(step, InsurerDeadline):
+            node = chart.node(f"{day_label(step.day, labels)} · {labels(step.key)}",
+                              labels("insurance.diagram_contract"), width=44, css="outcome")
+            if previous:
+                chart.edge(previous, node)
+            previous = node
+            continue
         if step.day >= 0 and due is None:
             due = chart.node(labels("recovery.due_date"), shape="stadium", css="due")
             if previous:
@@ -245,6 +267,7 @@ def recovery(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
         "recovery": rec,
         "steps": steps,
         "flowchart": dunning_flowchart(policy, helpers).markup(),
+        "insurance": insurance_view(policy, helpers),
         "letters": letters,
         "case": case,
         "routes": [(route, amount_range(route.minimum_amount, route.maximum_amount, helpers))
