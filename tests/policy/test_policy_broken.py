@@ -7,7 +7,6 @@ nothing else is reported. Lines are found by searching the edited file for the m
 from __future__ import annotations
 
 import datetime as dt
-
 from pathlib import Path
 
 import pytest

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from encours.policy.checks.rates import RATES_MISSING
 from encours.policy import SCHEMA_COMMENT, LoadedPolicy, Policy, load_policy, validate_policy
+from encours.policy.checks.rates import RATES_MISSING
 from encours.policy.model.rates import Rates
 from tests.policy.conftest import EXAMPLE
 

@@ -8,7 +8,6 @@ everything that can be known.
 from __future__ import annotations
 
 import datetime as dt
-
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any

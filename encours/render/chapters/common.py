@@ -12,6 +12,7 @@ from typing import Any
 
 from encours import formatting
 from encours.i18n import Catalogue
+from encours.policy.checks.rates import missing_rates, owner_title
 from encours.render import examples
 from encours.render.calculator_pages import CALCULATOR_PAGES
 from encours.render.links import CHAPTER_PAGES, SECTIONS, rule_url
@@ -177,6 +178,16 @@ SECTION_TITLES = {
     "incentives-example": "incentives.example",
     "scenarios": "playbook.scenarios",
 }
+
+
+def rate_notices(policy: Any, labels: Catalogue, today: dt.date | None = None) -> list[str]:
+    """One sentence per reference rate missing for the half-year of today or of the effective
+    date (the validation's warning, for the reader): who adds it, and where."""
+    owner = owner_title(policy, labels.lang)
+    return [labels("rates.notice", table=labels(f"check.rates_table_{missing.table}"),
+                   half=missing.half,
+                   owner=owner if owner else labels("rates.notice_no_owner"))
+            for missing in missing_rates(policy, today or dt.date.today())]
 
 
 def common(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:

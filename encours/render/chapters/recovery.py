@@ -17,6 +17,7 @@ from encours.render.chapters.common import (
     calculator_url,
     common,
     day_label,
+    rate_notices,
     with_quiz,
 )
 from encours.render.chapters.insurance import insurance_view
@@ -265,6 +266,7 @@ def recovery(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
         buckets.append((age, helpers.percent(bucket.rate)))
     return with_quiz(values | {
         "recovery": rec,
+        "rate_notices": rate_notices(policy, labels),
         "steps": steps,
         "flowchart": dunning_flowchart(policy, helpers).markup(),
         "insurance": insurance_view(policy, helpers),
