@@ -8,6 +8,7 @@ from encours.i18n import Catalogue
 from encours.render.chapters.common import (
     Helpers,
     common,
+    where_to_look,
     with_quiz,
 )
 from encours.render.chapters.insurance import insurance_view
@@ -55,6 +56,8 @@ def blocked_orders(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
     alternatives = {alt.id: alt for alt in blocked.alternatives}
     return with_quiz(values | {
         "blocked": blocked,
+        "where": where_to_look(policy, helpers, [blocked.decision.owner, blocked.decision.escalation],
+                               ["customer_exposure", "overdue_invoices"]),
         "flowchart": blocked_flowchart(policy, helpers).markup(),
         "insurance": insurance_view(policy, helpers),
         "causes": [

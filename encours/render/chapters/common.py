@@ -190,6 +190,58 @@ def rate_notices(policy: Any, labels: Catalogue, today: dt.date | None = None) -
             for missing in missing_rates(policy, today or dt.date.today())]
 
 
+@dataclass(frozen=True)
+class ContactLine:
+    role: str
+    name: str
+    links: str
+    """` · [email](mailto:…) · [phone](tel:…)`: both validated to safe characters."""
+
+
+@dataclass(frozen=True)
+class Place:
+    task: str
+    where: str
+
+
+@dataclass(frozen=True)
+class WhereToLook:
+    """Who to call and where to look in the ERP, for one situation of the handbook."""
+
+    contacts: list[ContactLine]
+    erp: str
+    places: list[Place]
+
+
+def where_to_look(policy: Any, helpers: Helpers, roles: list[str],
+                  tasks: list[str]) -> WhereToLook | None:
+    """The contacts of ``roles`` that the policy names and the ERP places of ``tasks`` it
+    describes (``company.erp``), or None when it gives neither."""
+    contacts = []
+    for role_id in roles:
+        role = by_id(policy.roles, role_id)
+        contact = role.contact
+        if contact is None or not (contact.name or contact.email or contact.phone):
+            continue
+        links = ""
+        if contact.email:
+            links += f" · [{contact.email}](mailto:{contact.email})"
+        if contact.phone:
+            dial = "".join(c for c in contact.phone if c.isdigit() or c == "+")
+            links += f" · [{contact.phone}](tel:{dial})"
+        contacts.append(ContactLine(helpers.role(role_id), contact.name or "", links))
+    erp = policy.company.erp
+    places = []
+    if erp is not None:
+        for task in tasks:
+            where = getattr(erp, task)
+            if where is not None:
+                places.append(Place(helpers.labels(f"erp.{task}"), helpers.text.plain(where)))
+    if not contacts and not places:
+        return None
+    return WhereToLook(contacts, erp.name if erp is not None else "", places)
+
+
 def common(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
     """The helpers every chapter template uses (see the module docstring)."""
     text = PolicyText(policy, lang)

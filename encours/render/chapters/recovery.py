@@ -18,6 +18,7 @@ from encours.render.chapters.common import (
     common,
     day_label,
     rate_notices,
+    where_to_look,
     with_quiz,
 )
 from encours.render.chapters.insurance import insurance_view
@@ -266,6 +267,8 @@ def recovery(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
         buckets.append((age, helpers.percent(bucket.rate)))
     return with_quiz(values | {
         "recovery": rec,
+        "where": where_to_look(policy, helpers, ["accounting", "credit_manager", "legal"],
+                               ["overdue_invoices", "dunning_history"]),
         "rate_notices": rate_notices(policy, labels),
         "steps": steps,
         "flowchart": dunning_flowchart(policy, helpers).markup(),
