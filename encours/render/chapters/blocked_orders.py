@@ -56,7 +56,8 @@ def blocked_orders(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
     alternatives = {alt.id: alt for alt in blocked.alternatives}
     return with_quiz(values | {
         "blocked": blocked,
-        "where": where_to_look(policy, helpers, [blocked.decision.owner, blocked.decision.escalation],
+        "where": where_to_look(policy, helpers,
+                               [blocked.decision.owner, blocked.decision.escalation],
                                ["customer_exposure", "overdue_invoices"]),
         "flowchart": blocked_flowchart(policy, helpers).markup(),
         "insurance": insurance_view(policy, helpers),
