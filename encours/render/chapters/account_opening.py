@@ -95,7 +95,7 @@ def account_opening(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]
         for decision in opening.decisions
     ]
     return with_quiz(values | {
-        "where": where_to_look(policy, helpers, ["credit_manager", "accounting"],
+        "where": where_to_look(policy, helpers, [step.owner for step in opening.steps],
                                ["account_creation", "class_and_limit"]),
         "opening": opening,
         "steps": steps,

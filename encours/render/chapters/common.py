@@ -215,12 +215,13 @@ class WhereToLook:
 
 def where_to_look(policy: Any, helpers: Helpers, roles: list[str],
                   tasks: list[str]) -> WhereToLook | None:
-    """The contacts of ``roles`` that the policy names and the ERP places of ``tasks`` it
-    describes (``company.erp``), or None when it gives neither."""
+    """The contacts of ``roles`` (once each, in order) that the policy names and the ERP places
+    of ``tasks`` it describes (``company.erp``), or None when it gives neither."""
     contacts = []
-    for role_id in roles:
-        role = by_id(policy.roles, role_id)
-        contact = role.contact
+    known = {role.id: role for role in policy.roles}
+    for role_id in dict.fromkeys(roles):
+        role = known.get(role_id)
+        contact = role.contact if role is not None else None
         if contact is None or not (contact.name or contact.email or contact.phone):
             continue
         links = ""

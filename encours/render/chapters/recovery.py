@@ -242,6 +242,10 @@ def amount_range(minimum: Decimal | None, maximum: Decimal | None, helpers: Help
     return labels("range.any")
 
 
+def steps_in_order(rec: Any) -> list[Any]:
+    return sorted(rec.dunning_steps, key=lambda step: step.day)
+
+
 def recovery(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
     values = common(policy, lang, labels)
     helpers: Helpers = values["helpers"]
@@ -267,7 +271,9 @@ def recovery(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
         buckets.append((age, helpers.percent(bucket.rate)))
     return with_quiz(values | {
         "recovery": rec,
-        "where": where_to_look(policy, helpers, ["accounting", "credit_manager", "legal"],
+        "where": where_to_look(policy, helpers,
+                               [*(step.owner for step in steps_in_order(rec)),
+                                rec.legal_action.owner],
                                ["overdue_invoices", "dunning_history"]),
         "rate_notices": rate_notices(policy, labels),
         "steps": steps,
