@@ -143,3 +143,14 @@ def test_credit_insurance_is_optional(policy_copy: PolicyCopy) -> None:
     assert [e.split(": ")[0] for e in errors] == [subject, subject.replace(
         subject.split(":")[-1], str(policy_copy.line_of(RECOVERY, "Police d'assurance-crédit")))]
     assert all("[[credit_insurance.policy_number]]" in e for e in errors)
+
+
+def test_extension_that_reaches_past_the_claim_deadline(policy_copy: PolicyCopy) -> None:
+    policy_copy.edit(INSURANCE, "    days: 30\n", "    days: 100\n")
+    assert policy_copy.errors() == []
+    assert policy_copy.warnings() == [
+        f"{policy_copy.at(INSURANCE, '    days: 100')}: credit_insurance.extension.days : avec "
+        "la prorogation, la déclaration peut aller jusqu'à J+160, après le délai de demande "
+        f"d'indemnisation (J+150, {policy_copy.at(INSURANCE, '  claim_filing_days:')}) : "
+        "vérifiez les deux délais dans le contrat",
+    ]

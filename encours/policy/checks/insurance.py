@@ -85,6 +85,12 @@ def dunning_meets_insurer_deadlines(context: Context) -> None:
         context.error((CHAPTER, "claim_filing_days"), "check.insurer_claim_before_declaration",
                       claim=day_label(insurance.claim_filing_days),
                       deadline=day_label(deadline), deadline_at=deadline_at)
+    extension = insurance.extension
+    if extension is not None and deadline + extension.days > insurance.claim_filing_days:
+        context.warning((CHAPTER, "extension", "days"), "check.insurer_extension_past_claim",
+                        extended=day_label(deadline + extension.days),
+                        claim=day_label(insurance.claim_filing_days),
+                        claim_at=located(context, (CHAPTER, "claim_filing_days")))
     consent_at = located(context, (CHAPTER, "consent", "required_for"))
     covers_legal = "legal_action" in insurance.consent.required_for
     for i, step in enumerate(steps):
