@@ -135,14 +135,17 @@ def test_insurer_kind(policy_copy: PolicyCopy) -> None:
 
 
 def test_credit_insurance_is_optional(policy_copy: PolicyCopy) -> None:
-    """Without the chapter no insurer rule applies; only the letter quoting the insurance
-    policy's number is reported, at its lines."""
+    """Without the chapter no insurer rule applies; only the texts quoting it are reported, at
+    their lines."""
     policy_copy.remove(INSURANCE)
     errors = policy_copy.errors()
     subject = policy_copy.at(RECOVERY, 'subject: "Déclaration de menace de sinistre')
-    assert [e.split(": ")[0] for e in errors] == [subject, subject.replace(
-        subject.split(":")[-1], str(policy_copy.line_of(RECOVERY, "Police d'assurance-crédit")))]
-    assert all("[[credit_insurance.policy_number]]" in e for e in errors)
+    number = f"policy/{RECOVERY}:{policy_copy.line_of(RECOVERY, 'Police d')}"
+    quoted = "        [[credit_insurance.discretionary_limit]]"
+    opening = policy_copy.at("account_opening.yaml", quoted)
+    usage = policy_copy.at("company.yaml", quoted)
+    assert sorted(e.split(": ")[0] for e in errors) == sorted([subject, number, opening, usage])
+    assert all("[[credit_insurance." in e for e in errors)
 
 
 def test_extension_that_reaches_past_the_claim_deadline(policy_copy: PolicyCopy) -> None:

@@ -111,6 +111,12 @@ def test_without_insurance_nothing_is_said_of_it(tmp_path: Path) -> None:
                                         if t["id"] != "insurer_declaration"]
         chapters["roles"]["raci"] = [r for r in chapters["roles"]["raci"]
                                      if r["step"] != "insurer_declaration"]
+        for check in chapters["account_opening"]["account_opening"]["checks"]:
+            if check["id"] == "insurer_cover":
+                check["method"] = "Demande d'agrément selon le contrat."
+        for provider in chapters["company"]["company"]["credit_information_providers"]:
+            if provider["id"] == "allianz_trade":
+                provider["usage"] = "Assurance-crédit."
 
     pages = render_pages(policy_with(tmp_path, drop), lang="fr", runtime=RUNTIME).pages
     assert "recovery-insurance" not in pages["recovery.md"]
