@@ -72,7 +72,7 @@ build: setup
 	$(PY) -m encours build --lang $(or $(HANDBOOK_LANG),all)
 
 validate: $(VENV)/.installed
-	$(PY) -m encours validate
+	$(PY) -m encours validate --lang $(or $(HANDBOOK_LANG),fr)
 
 schema: $(VENV)/.installed
 	$(PY) -m encours schema

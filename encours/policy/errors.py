@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from .messages import message
 from .model.common import Text
+from .model.roles import EMAIL_PATTERN, PHONE_PATTERN
 from .paths import annotation_at, display_path, field_names, literal_values, unwrap
 from .problems import Problem
 from .source import LineIndex, Location, PathKey
@@ -36,6 +37,8 @@ _PATTERNS = {
     r"^[A-Z]{3}$": "type.pattern_currency",
     r"^[a-z]$": "type.pattern_letter",
     r"^[a-z_]+(\.[A-Za-z0-9_-]+)*$": "type.pattern_path",
+    EMAIL_PATTERN: "type.pattern_email",
+    PHONE_PATTERN: "type.pattern_phone",
 }
 
 

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 from functools import cache
@@ -20,6 +21,7 @@ from pydantic import TypeAdapter, ValidationError
 from calculators.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 from .checks import Context, run_checks
+from .checks.rates import RATES_MISSING
 from .errors import translate, unknown_key
 from .messages import message
 from .model import Policy, chapter_file
@@ -38,6 +40,8 @@ class LoadedPolicy:
     files: list[Path]
     index: LineIndex = field(repr=False, default_factory=LineIndex)
     data: dict[str, Any] = field(repr=False, default_factory=dict)
+    rate_warnings: list[Problem] = field(default_factory=list)
+    """Half-years of today or of the effective date whose reference rate is missing."""
 
     def missing_translations(self, lang: str) -> list[Problem]:
         """A warning, with its file and line, for each free text that has no `lang` version
@@ -74,20 +78,29 @@ class Validation(Findings):
     data: dict[str, Any] = field(default_factory=dict)
 
 
-def load_policy(policy_dir: Path, lang: str = "fr") -> LoadedPolicy:
+def load_policy(policy_dir: Path, lang: str = "fr", today: dt.date | None = None
+                ) -> LoadedPolicy:
     """Load and validate the policy in `policy_dir`; raise `PolicyInvalid` on any error.
 
     `lang` is the language of the messages (fr or en). Warnings do not stop loading: they are
-    returned in `LoadedPolicy.warnings` (and with the errors in `PolicyInvalid.problems`).
+    returned in `LoadedPolicy.warnings` (and with the errors in `PolicyInvalid.problems`), except
+    the missing current rates, which the handbook shows on its pages (`rate_warnings`): a
+    strict build stops on a warning, and a rate not yet published must not stop the handbook.
     """
-    result = validate_policy(policy_dir, lang)
+    result = validate_policy(policy_dir, lang, today)
     if result.errors or result.policy is None:
         raise PolicyInvalid(result.problems)
-    return LoadedPolicy(result.policy, result.warnings, result.files, result.index, result.data)
+    warnings = [p for p in result.warnings if p.code != RATES_MISSING]
+    loaded = LoadedPolicy(result.policy, warnings, result.files, result.index, result.data)
+    loaded.rate_warnings = [p for p in result.warnings if p.code == RATES_MISSING]
+    return loaded
 
 
-def validate_policy(policy_dir: Path, lang: str = "fr") -> Validation:
+def validate_policy(policy_dir: Path, lang: str = "fr", today: dt.date | None = None
+                    ) -> Validation:
     """Run every stage and return all problems, sorted by file and line; never raises.
+
+    `today` is the date the current-rates check takes as today (the real date by default).
 
     Files are named relative to the folder holding the policy (`policy/terms.yaml`), wherever
     that folder is, so messages read the same in a checkout, in CI and in a build.
@@ -121,7 +134,8 @@ def validate_policy(policy_dir: Path, lang: str = "fr") -> Validation:
 
     complete = len(valid) == len(Policy.model_fields)
     policy = Policy.model_validate(valid) if complete else Policy.model_construct(**valid)
-    context = Context(policy, frozenset(valid), data, index, base, lang)
+    context = Context(policy, frozenset(valid), data, index, base, lang,
+                      today=today or dt.date.today())
     problems += run_checks(context)
     problems.sort(key=Problem.sort_key)
     ok = complete and not any(p.is_error for p in problems)

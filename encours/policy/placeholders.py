@@ -43,6 +43,12 @@ LETTER_FIELDS: dict[str, str] = {
     "letter.date": "date du courrier",
     "sender.name": "nom du signataire",
     "sender.title": "fonction du signataire",
+    "plan.total": "montant reconnu dans l'échéancier (principal et indemnités)",
+    "plan.schedule": "échéancier : dates et montants des échéances",
+    "judgment.date": "date du jugement d'ouverture",
+    "claim.penalty": "pénalités de retard arrêtées au jour du jugement",
+    "claim.amount": "créance échue au jour du jugement (principal, pénalités, indemnités)",
+    "insurer.name": "nom de l'assureur-crédit",
 }
 """Case fields a letter template may use, with what the renderer puts there."""
 

@@ -26,6 +26,8 @@ class Problem:
     message: str
     severity: Severity = Severity.ERROR
     column: int | None = None
+    code: str | None = None
+    """What kind of problem, for those a caller treats apart (`rates.missing`)."""
 
     def __str__(self) -> str:
         where = self.file

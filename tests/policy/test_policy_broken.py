@@ -6,11 +6,13 @@ nothing else is reported. Lines are found by searching the edited file for the m
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from encours.policy import PolicyInvalid, load_policy, resolve_placeholders
+from encours.policy.checks.rates import RATES_MISSING
 from tests.policy.conftest import PolicyCopy
 
 NNBSP = "\u202f"  # French thousands separator in messages: 50 000
@@ -190,7 +192,7 @@ def test_impossible_date_and_bad_choice(policy_copy: PolicyCopy) -> None:
         f"{policy_copy.at('recovery.yaml', 'registred_letter')}: "
         'recovery.dunning_steps.formal_notice.channel : valeur "registred_letter" inconnue — '
         'vouliez-vous dire "registered_letter" ? (valeurs possibles : email, phone, letter, '
-        "registered_letter, visit, internal)",
+        "registered_letter, visit, internal, insurer_portal)",
     ]
 
 
@@ -477,7 +479,8 @@ def test_contractual_rate_floor_uses_a_rate_the_policy_adds(policy_copy: PolicyC
         "inconnu — ajoutez-le dans rates.france_legal_interest_rate pour vérifier le minimum de "
         "3 fois ce taux (Code de commerce, art. L441-10 II)",
     ]
-    policy_copy.edit("rates.yaml", "rates: {}\n", "rates:\n  france_legal_interest_rate:\n"
+    policy_copy.edit("rates.yaml", "  owner: credit_manager\n",
+                     "  owner: credit_manager\n  france_legal_interest_rate:\n"
                      '    "2026-H2": {value: "2.70", source: Arrêté (exemple), date: 2026-06-20}\n')
     assert policy_copy.warnings() == []
     assert policy_copy.errors() == [
@@ -597,7 +600,8 @@ def test_placeholder_line_inside_a_literal_block(policy_copy: PolicyCopy) -> Non
         "recovery.letter_templates.first_reminder.body : la variable [[invoice.amont]] ne "
         "désigne ni une valeur de la politique ni une variable de courrier (customer.name, "
         "invoice.number…) : la politique n'a pas de clé \"invoice\" (possibles : document, "
-        "company, roles, raci, terms, account_opening, credit_limits, blocked_orders, recovery, "
+        "company, roles, raci, terms, account_opening, credit_limits, credit_insurance, "
+        "blocked_orders, recovery, "
         "incentives, kpis, training, glossary, rates)",
     ]
 
@@ -637,8 +641,9 @@ def test_load_policy_raises_with_every_problem(policy_copy: PolicyCopy) -> None:
     policy_copy.edit("terms.yaml", "    invoice_mention: Pas d'escompte pour paiement anticipé.\n",
                      "")
     with pytest.raises(PolicyInvalid) as raised:
-        load_policy(Path("policy"))
-    assert [p.severity.value for p in raised.value.problems] == ["error", "warning"]
+        load_policy(Path("policy"), today=dt.date(2026, 12, 6))
+    assert [p.severity.value for p in raised.value.problems
+            if p.code != RATES_MISSING] == ["error", "warning"]
     assert [str(p) for p in raised.value.errors] == policy_copy.errors()
 
 
@@ -662,7 +667,8 @@ def test_training_link_outside_any_chapter(policy_copy: PolicyCopy) -> None:
         f"{policy_copy.at('training.yaml', 'late_fees]')}: "
         'training.scenarios.late_payer_visit.rules[2] : la règle "late_fees" n\'existe pas dans '
         'la politique : la politique n\'a pas de clé "late_fees" (possibles : document, company, '
-        "roles, raci, terms, account_opening, credit_limits, blocked_orders, recovery, "
+        "roles, raci, terms, account_opening, credit_limits, credit_insurance, "
+        "blocked_orders, recovery, "
         "incentives, kpis, training, glossary, rates)",
     ]
 

@@ -72,8 +72,8 @@ def test_lookup_walks_keys_and_list_items_by_id(policy: Policy) -> None:
     ("terms.payment_term.days | upper", '"terms.payment_term.days | upper" n\'est pas un chemin '
      ": écrivez par ex. [[terms.payment_term.days]] (aucune expression n'est permise)"),
     ("__class__.__init__", 'la politique n\'a pas de clé "__class__" (possibles : document, '
-     "company, roles, raci, terms, account_opening, credit_limits, blocked_orders, recovery, "
-     "incentives, kpis, training, glossary, rates)"),
+     "company, roles, raci, terms, account_opening, credit_limits, credit_insurance, "
+     "blocked_orders, recovery, incentives, kpis, training, glossary, rates)"),
 ])
 def test_lookup_says_why_a_path_is_not_a_value(policy: Policy, path: str, reason: str) -> None:
     with pytest.raises(PlaceholderError) as raised:

@@ -141,7 +141,7 @@ def write_v3(policy: Path) -> None:
     edit(policy, "credit_limits.yaml", "{above: 150000, approvers: [cfo, ceo]}",
          "{above: 150000, approvers: [ceo]}")
     edit(policy, "terms.yaml", "dispute_window_days: 15", "dispute_window_days: 10")
-    edit(policy, "rates.yaml", "rates: {}\n", ECB_RATE)
+    edit(policy, "rates.yaml", "rates:\n", ECB_RATE)
     edit(policy, "roles.yaml", "Relayer les litiges sans attendre",
          "Relayer les litiges le jour même")
     edit(policy, "roles.yaml", "      - Proposer une solution au client quand une commande est "

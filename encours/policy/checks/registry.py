@@ -7,6 +7,7 @@ everything that can be known.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,8 @@ class Context:
     base: str
     lang: str = "fr"
     problems: list[Problem] = field(default_factory=list)
+    today: dt.date = field(default_factory=dt.date.today)
+    """The date checks that depend on it (current rates) take as today; tests pass their own."""
 
     def has(self, *chapters: str) -> bool:
         """Whether all these chapters validated (so `policy.<chapter>` can be read)."""
@@ -46,17 +49,18 @@ class Context:
         return location.file, location.value_line if value else location.line
 
     def report(self, severity: Severity, path: PathKey, key: str, *, at_value: bool = False,
-               line: int | None = None, **params: Any) -> None:
+               line: int | None = None, code: str | None = None, **params: Any) -> None:
         file, found = self.where(path, value=at_value)
         params.setdefault("path", self.path(path))
         text = message(key, self.lang, **params)
-        self.problems.append(Problem(file, line or found, text, severity))
+        self.problems.append(Problem(file, line or found, text, severity, code=code))
 
     def error(self, path: PathKey, key: str, **params: Any) -> None:
         self.report(Severity.ERROR, path, key, **params)
 
-    def warning(self, path: PathKey, key: str, **params: Any) -> None:
-        self.report(Severity.WARNING, path, key, **params)
+    def warning(self, path: PathKey, key: str, *, code: str | None = None,
+                **params: Any) -> None:
+        self.report(Severity.WARNING, path, key, code=code, **params)
 
 
 Check = Callable[[Context], None]

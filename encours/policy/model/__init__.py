@@ -8,6 +8,7 @@ from .account_opening import AccountOpening, CreditCheck, OpeningDecision, Openi
 from .blocked_orders import BlockedOrders, BlockedOrderStep
 from .common import Id, Model, PaymentTerm, Percent, Text
 from .company import Company
+from .credit_insurance import CreditInsurance
 from .credit_limits import ApprovalBand, CreditLimits, RiskClass
 from .document import Document
 from .glossary import GlossaryEntry
@@ -35,6 +36,8 @@ class Policy(Model):
     terms: Terms
     account_opening: AccountOpening
     credit_limits: CreditLimits
+    credit_insurance: CreditInsurance | None = None
+    """Assurance-crédit (facultative : sans elle, aucune règle d'assureur ne s'applique)."""
     blocked_orders: BlockedOrders
     recovery: Recovery
     incentives: Incentives
@@ -54,7 +57,8 @@ def chapter_file(chapter: str) -> str:
 
 __all__ = [
     "AccountOpening", "ApprovalBand", "BlockedOrderStep", "BlockedOrders", "Company",
-    "CreditCheck", "CreditLimits", "Document", "DunningStep", "GlossaryEntry", "Id",
+    "CreditCheck", "CreditInsurance", "CreditLimits", "Document", "DunningStep",
+    "GlossaryEntry", "Id",
     "Incentives", "Kpi", "LetterTemplate", "Model", "OpeningDecision", "OpeningStep",
     "PaymentTerm", "Percent", "Policy", "RaciAssignment", "Rates", "Recovery", "RiskClass",
     "Role", "Terms", "Text", "Training", "chapter_file",

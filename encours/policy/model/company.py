@@ -24,6 +24,23 @@ class CreditInformationProvider(Model):
     """À quoi il sert dans la procédure."""
 
 
+class ErpGuide(Model):
+    """Où regarder dans l'ERP, tâche par tâche (écran ou transaction, nom de l'état)."""
+
+    name: NonEmptyText
+    """Nom de l'ERP."""
+    customer_exposure: Text | None = None
+    """Où voir l'encours d'un client, sa limite et les commandes bloquées."""
+    account_creation: Text | None = None
+    """Où créer le compte client."""
+    class_and_limit: Text | None = None
+    """Où voir et saisir la classe de risque et la limite du client."""
+    overdue_invoices: Text | None = None
+    """Où voir les factures échues (balance âgée)."""
+    dunning_history: Text | None = None
+    """Où voir l'historique des relances et des promesses de paiement."""
+
+
 class Company(Model):
     """L'entreprise : identité et valeurs par défaut des calculateurs."""
 
@@ -54,3 +71,5 @@ class Company(Model):
     """Coût de financement annuel du besoin en fonds de roulement, en %."""
     credit_information_providers: list[CreditInformationProvider] = Field(min_length=1)
     """Fournisseurs d'information crédit utilisés."""
+    erp: ErpGuide | None = None
+    """L'ERP et où y trouver chaque information."""

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .common import Model, NonEmptyText
+from .common import Model, NonEmptyText, RoleRef
 
 HALF_YEAR_PATTERN = r"^\d{4}-H[12]$"
 HalfYear = Annotated[str, Field(pattern=HALF_YEAR_PATTERN)]
@@ -31,6 +31,10 @@ RateTable = dict[HalfYear, RateValue]
 class Rates(Model):
     """Taux de référence ajoutés par l'entreprise, par semestre ("2026-H2")."""
 
+    owner: RoleRef | None = None
+    """Rôle qui met à jour les taux de référence au 1er janvier et au 1er juillet (taux BCE et
+    taux de l'intérêt légal du semestre, avec leur source officielle)."""
+
     ecb_main_refinancing_rate: RateTable = Field(default_factory=dict)
     """Taux des opérations principales de refinancement de la BCE au 1er janvier / 1er juillet."""
     france_legal_interest_rate: RateTable = Field(default_factory=dict)
@@ -46,6 +50,7 @@ class Rates(Model):
             table: {half: str(rate.value) for half, rate in sorted(values.items())}
             for table, values in (
                 (name, getattr(self, name)) for name in type(self).model_fields
+                if name != "owner"
             )
             if values
         }

@@ -19,7 +19,8 @@ from .common import (
     Text,
 )
 
-Channel = Literal["email", "phone", "letter", "registered_letter", "visit", "internal"]
+Channel = Literal["email", "phone", "letter", "registered_letter", "visit", "internal",
+                  "insurer_portal"]
 
 
 class DunningStep(Model):
@@ -32,7 +33,8 @@ class DunningStep(Model):
     action: Text
     """Ce qui est fait."""
     channel: Channel
-    """Canal : email, phone, letter, registered_letter, visit, internal."""
+    """Canal : email, phone, letter, registered_letter, visit, internal, insurer_portal (espace
+    en ligne de l'assureur-crédit)."""
     owner: RoleRef
     """Rôle qui fait la relance."""
     template: TemplateRef | None = None
@@ -40,12 +42,24 @@ class DunningStep(Model):
     blocking_rule: BlockingRuleRef | None = None
     """Règle de blocage des commandes que l'étape applique (blocked_orders.blocking_rules) : le
     jour de l'étape est le seuil de la règle."""
+    litigation: bool = False
+    """`true` : l'étape transmet le dossier au contentieux (action en justice ou mandat de
+    recouvrement) ; avec une assurance-crédit, elle attend l'accord de l'assureur."""
+
+
+LetterKind = Literal["dunning", "debt_acknowledgement", "claim_declaration", "goods_reclaim",
+                     "insurer_declaration"]
 
 
 class LetterTemplate(Model):
     """Un modèle de lettre ou de courriel de relance."""
 
     id: Id
+    kind: LetterKind = "dunning"
+    """Usage : `dunning` (relance), `debt_acknowledgement` (reconnaissance de dette d'un
+    échéancier), `claim_declaration` (déclaration de créance au mandataire judiciaire),
+    `goods_reclaim` (revendication des marchandises), `insurer_declaration` (déclaration d'impayé
+    à l'assureur-crédit) : fixe la date et les chiffres de l'exemple rempli."""
     name: Text
     subject: Text
     """Objet ; variables entre [[ ]]."""

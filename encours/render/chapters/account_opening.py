@@ -13,6 +13,7 @@ from encours.render.chapters.common import (
     lower_first,
     opening_outcome,
     risk_class_range,
+    where_to_look,
     with_quiz,
 )
 from encours.render.diagrams import Flowchart
@@ -94,6 +95,8 @@ def account_opening(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]
         for decision in opening.decisions
     ]
     return with_quiz(values | {
+        "where": where_to_look(policy, helpers, [step.owner for step in opening.steps],
+                               ["account_creation", "class_and_limit"]),
         "opening": opening,
         "steps": steps,
         "total_days": elapsed,

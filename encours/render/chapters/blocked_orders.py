@@ -8,8 +8,10 @@ from encours.i18n import Catalogue
 from encours.render.chapters.common import (
     Helpers,
     common,
+    where_to_look,
     with_quiz,
 )
+from encours.render.chapters.insurance import insurance_view
 from encours.render.diagrams import Flowchart
 from encours.render.links import item_anchor, rule_url
 
@@ -54,7 +56,11 @@ def blocked_orders(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
     alternatives = {alt.id: alt for alt in blocked.alternatives}
     return with_quiz(values | {
         "blocked": blocked,
+        "where": where_to_look(policy, helpers,
+                               [blocked.decision.owner, blocked.decision.escalation],
+                               ["customer_exposure", "overdue_invoices"]),
         "flowchart": blocked_flowchart(policy, helpers).markup(),
+        "insurance": insurance_view(policy, helpers),
         "causes": [
             (cause, [(text.plain(alternatives[a].name),
                       "#" + item_anchor("blocked_orders.alternatives", a))

@@ -12,6 +12,7 @@ from typing import Any
 
 from encours import formatting
 from encours.i18n import Catalogue
+from encours.policy.checks.rates import missing_rates, owner_title
 from encours.render import examples
 from encours.render.calculator_pages import CALCULATOR_PAGES
 from encours.render.links import CHAPTER_PAGES, SECTIONS, rule_url
@@ -177,6 +178,69 @@ SECTION_TITLES = {
     "incentives-example": "incentives.example",
     "scenarios": "playbook.scenarios",
 }
+
+
+def rate_notices(policy: Any, labels: Catalogue, today: dt.date | None = None) -> list[str]:
+    """One sentence per reference rate missing for the half-year of today or of the effective
+    date (the validation's warning, for the reader): who adds it, and where."""
+    owner = owner_title(policy, labels.lang)
+    return [labels("rates.notice", table=labels(f"check.rates_table_{missing.table}"),
+                   half=missing.half,
+                   owner=owner if owner else labels("rates.notice_no_owner"))
+            for missing in missing_rates(policy, today or dt.date.today())]
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    role: str
+    name: str
+    links: str
+    """` · [email](mailto:…) · [phone](tel:…)`: both validated to safe characters."""
+
+
+@dataclass(frozen=True)
+class Place:
+    task: str
+    where: str
+
+
+@dataclass(frozen=True)
+class WhereToLook:
+    """Who to call and where to look in the ERP, for one situation of the handbook."""
+
+    contacts: list[ContactLine]
+    erp: str
+    places: list[Place]
+
+
+def where_to_look(policy: Any, helpers: Helpers, roles: list[str],
+                  tasks: list[str]) -> WhereToLook | None:
+    """The contacts of ``roles`` (once each, in order) that the policy names and the ERP places
+    of ``tasks`` it describes (``company.erp``), or None when it gives neither."""
+    contacts = []
+    known = {role.id: role for role in policy.roles}
+    for role_id in dict.fromkeys(roles):
+        role = known.get(role_id)
+        contact = role.contact if role is not None else None
+        if contact is None or not (contact.name or contact.email or contact.phone):
+            continue
+        links = ""
+        if contact.email:
+            links += f" · [{contact.email}](mailto:{contact.email})"
+        if contact.phone:
+            dial = "".join(c for c in contact.phone if c.isdigit() or c == "+")
+            links += f" · [{contact.phone}](tel:{dial})"
+        contacts.append(ContactLine(helpers.role(role_id), contact.name or "", links))
+    erp = policy.company.erp
+    places = []
+    if erp is not None:
+        for task in tasks:
+            where = getattr(erp, task)
+            if where is not None:
+                places.append(Place(helpers.labels(f"erp.{task}"), helpers.text.plain(where)))
+    if not contacts and not places:
+        return None
+    return WhereToLook(contacts, erp.name if erp is not None else "", places)
 
 
 def common(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from encours.render.chapters.common import (
     risk_class_range,
     with_quiz,
 )
+from encours.render.chapters.insurance import insurance_view
 
 
 def credit_limits(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
@@ -56,6 +57,7 @@ def credit_limits(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
         ],
         "example": examples.credit_limit_example(limits),
         "bands": bands,
+        "insurance": insurance_view(policy, helpers),
         "increase_band": increase_band,
         "example_term": labels(
             "limits.example_term", days=limits.limit_method.example.term_days,

@@ -17,6 +17,7 @@ from encours.render.chapters.common import (
     common,
     joined,
     lower_first,
+    rate_notices,
     with_quiz,
 )
 
@@ -150,6 +151,7 @@ def terms(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
     ]
     return with_quiz(values | {
         "terms": policy.terms,
+        "rate_notices": rate_notices(policy, labels),
         "customer_type_terms": rows,
         "class_terms": class_rows,
         "deposits": deposits,
