@@ -17,6 +17,19 @@
     }
   }
 
+  // A row of tab labels too long for the page scrolls sideways: keyboard users reach it only if
+  // it can take the focus (then the arrow keys scroll it). Content tabs come with each page.
+  function focusableTabLabels() {
+    for (const labels of document.querySelectorAll(".tabbed-labels:not([tabindex])")) {
+      labels.setAttribute("tabindex", "0");
+    }
+  }
+
   // Both widgets are outside the content that instant navigation swaps: naming them once holds.
   name();
+  if (window.document$) {
+    window.document$.subscribe(focusableTabLabels);
+  } else {
+    focusableTabLabels();
+  }
 })();
