@@ -26,7 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from .api import describe, run_text
+from .api import describe, dumps, run_text
 from .batch import NotText, decode, dso_csv, export_months_csv, penalty_csv
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .messages import Catalogue
@@ -106,9 +106,22 @@ def _lang_parser() -> _Parser:
 
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None,
          stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    Whatever goes wrong, no traceback: an unforeseen failure (a bug) is reported as
+    ``{"errors": [...]}`` with a plain message, exit status 2."""
     args = list(sys.argv[1:] if argv is None else argv)
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    try:
+        return _main(args, stdin, stdout, stderr)
+    except Exception:
+        lang = _lang_of(args)
+        stdout.write(dumps({"errors": [{"field": "", "message": Catalogue(lang)(
+            "error.internal")}]}, indent=2) + "\n")
+        return 2
+
+
+def _main(args: list[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     if args[:1] == ["batch"]:
         return batch_main(args[1:], stdin, stdout, stderr)
     try:
@@ -122,7 +135,7 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None,
         stdout.write(listing(options.lang))
         return 0
     result = run_text(options.name, stdin.read())
-    stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    stdout.write(dumps(result, indent=2) + "\n")
     return 2 if "errors" in result else 0
 
 
@@ -158,7 +171,7 @@ def batch_main(args: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextI
         stderr.write(line + "\n")
     if "errors" in result:
         if as_json:
-            stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+            stdout.write(dumps(result, indent=2) + "\n")
         return 2
     if out not in (None, "-"):
         try:
@@ -167,7 +180,7 @@ def batch_main(args: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextI
             stderr.write(t("cli.unwritable", file=out, reason=error.strerror or error) + "\n")
             return 2
     if as_json:
-        stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        stdout.write(dumps(result, indent=2) + "\n")
     elif out == "-":
         stdout.write(exported)
     else:

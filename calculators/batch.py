@@ -19,7 +19,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import json
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import dso
-from .api import error_answer, read_payload, run
+from .api import dumps, error_answer, read_payload, run
 from .forms import PenaltyBatch, Rejected
 from .inputs import Invalid, Problem, explain, parse_month, parse_number
 from .languages import language
@@ -64,6 +63,9 @@ EXPORT_COLUMNS = ("id", "customer", "amount", "due_date", "payment_date", "days_
 _NUMERIC = {"amount", "rate", "interest", "indemnity", "total"}
 MONTH_COLUMNS = ("month", "sales", "receivables", "days", "simple", "countback")
 _MONTH_NUMERIC = {"sales", "receivables", "simple", "countback"}
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP, "CSV injection")."""
 _LINE = re.compile(r"\s*(\S+?)\s*[;\t ]\s*(.+?)\s*")
 _INDEX = re.compile(r"^months\[([0-9]+)\]\.?(.*)$")
 
@@ -152,8 +154,32 @@ def read_csv(text: str, columns: Sequence[tuple[str, tuple[str, ...]]], lang: st
         what = _t(lang, "what.penalty" if columns is PENALTY_COLUMNS else "what.dso")
         return [], [], {}, [LineProblem(1, "", _t(lang, "empty", what=what))]
     reader = csv.reader(io.StringIO(text), delimiter=_dialect(first))
-    rows = [(reader.line_num, row) for row in reader]
+    rows: list[tuple[int, list[str]]] = []
+    unread: LineProblem | None = None
+    try:
+        for row in reader:
+            rows.append((reader.line_num, row))
+    except csv.Error as error:  # a field longer than the csv module's limit, a stray quote…
+        line = rows[-1][0] + 1 if rows else 1
+        unread = LineProblem(line, "", _t(lang, "csv_field", limit=csv.field_size_limit())
+                             if "field larger" in str(error) else _t(lang, "csv_error"))
     rows = [(number, row) for number, row in rows if any(map(str.strip, row))]
+    if not rows and unread is None:
+        what = _t(lang, "what.penalty" if columns is PENALTY_COLUMNS else "what.dso")
+        return [], [], {}, [LineProblem(1, "", _t(lang, "empty", what=what))]
+    if unread is None:
+        return _records(rows, columns, lang)
+    if not rows:
+        return [], [], {}, [unread]
+    # the lines before are computed; the rest of the file cannot be read
+    records, numbers, names, problems = _records(rows, columns, lang)
+    return records, numbers, names, [*problems, unread] if records else [unread]
+
+
+def _records(rows: list[tuple[int, list[str]]], columns: Sequence[tuple[str, tuple[str, ...]]],
+             lang: str
+             ) -> tuple[list[dict[str, str]], list[int], dict[str, str], list[LineProblem]]:
+    """:func:`read_csv` on the file's non-blank rows, each with its line number."""
     header = [cell.strip().lower() for cell in rows[0][1]]
     positions: dict[str, int] = {}
     names: dict[str, str] = {}
@@ -265,6 +291,19 @@ def export_months_csv(rows: Sequence[Mapping[str, Any]], lang: str = "fr") -> st
     return _export(rows, MONTH_COLUMNS, _MONTH_NUMERIC, lang)
 
 
+def spreadsheet_safe(cell: str) -> str:
+    """A cell that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab or
+    carriage return first, as OWASP's guidance on CSV injection lists), written as text: with
+    ``'`` before it. A plain number, negative or not, stays a number.
+
+    >>> [spreadsheet_safe(cell) for cell in ("=1+1", "-2+3+cmd", "-12.50", "-12,50", "ACME")]
+    ["'=1+1", "'-2+3+cmd", '-12.50', '-12,50', 'ACME']
+    """
+    if cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
 def _export(rows: Sequence[Mapping[str, Any]], columns: Sequence[str],
             numeric: Collection[str], lang: str) -> str:
     buffer = io.StringIO()
@@ -277,7 +316,7 @@ def _export(rows: Sequence[Mapping[str, Any]], columns: Sequence[str],
         cells = ["" if (value := get(column)) is None else str(value) for column in columns]
         for index in commas:
             cells[index] = cells[index].replace(".", ",")
-        writer.writerow(cells)
+        writer.writerow([spreadsheet_safe(cell) for cell in cells])
     return buffer.getvalue()
 
 
@@ -409,12 +448,16 @@ def _invalid(bad: Invalid, lang: str, column: str) -> str:
 
 def run_form_json(name: str, text: str) -> str:
     """:func:`run_form` with JSON text in and out: what the browser worker calls. The text is
-    read by :func:`calculators.api.read_payload`, with the command line's depth guard."""
+    read by :func:`calculators.api.read_payload`, with the command line's guards."""
+    lang = "fr"
     try:
         payload = read_payload(text)
+        lang = language(payload.get("lang") if isinstance(payload, dict) else None)
+        return dumps(run_form(name, payload))
     except Rejected as rejected:
-        return json.dumps(error_answer(rejected.problems), ensure_ascii=False)
-    return json.dumps(run_form(name, payload), ensure_ascii=False)
+        return dumps(error_answer(rejected.problems))
+    except Exception:
+        return failed_json(lang)
 
 
 def file_json(kind: str, text: str | bytes, terms_json: str,
@@ -423,20 +466,31 @@ def file_json(kind: str, text: str | bytes, terms_json: str,
 
     ``text`` may be the file's bytes, as the page reads them: :func:`decode` reads them as the
     command line does (UTF-8 or Windows-1252)."""
+    lang = "fr"
     try:
         terms = read_payload(terms_json)
+        if not isinstance(terms, dict):
+            raise Rejected([Problem("payload", Catalogue()("error.payload"))])
+        lang = language(terms.get("lang"))
+        if isinstance(text, bytes):
+            try:
+                text = decode(text)
+            except NotText as bad:
+                message = _t(lang, "line", line=bad.line,
+                             message=Catalogue(lang)("cli.not_text"))
+                return dumps({"errors": [{"field": "file", "message": message}]})
+        if kind == "penalty":
+            result = penalty_csv(text, terms, progress=progress)
+        else:
+            result = dso_csv(text, terms.get("lang", "fr"))
+        return dumps(result)
     except Rejected as rejected:
-        return json.dumps(error_answer(rejected.problems), ensure_ascii=False)
-    if isinstance(text, bytes):
-        try:
-            text = decode(text)
-        except NotText as bad:
-            lang = language(terms.get("lang"))
-            message = _t(lang, "line", line=bad.line, message=Catalogue(lang)("cli.not_text"))
-            return json.dumps({"errors": [{"field": "file", "message": message}]},
-                              ensure_ascii=False)
-    if kind == "penalty":
-        result = penalty_csv(text, terms, progress=progress)
-    else:
-        result = dso_csv(text, terms.get("lang", "fr"))
-    return json.dumps(result, ensure_ascii=False)
+        return dumps(error_answer(rejected.problems))
+    except Exception:
+        return failed_json(lang)
+
+
+def failed_json(lang: str = "fr") -> str:
+    """The answer when a computation failed for a reason nobody foresaw (a bug): a plain
+    message saying that the result shown does not match the inputs, on no field."""
+    return dumps(error_answer([Problem("", Catalogue(language(lang))("error.internal"))]))
