@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from . import dso
 from .api import dumps, error_answer, read_payload, run
 from .forms import PenaltyBatch, Rejected
 from .inputs import Invalid, Problem, explain, parse_month, parse_number
-from .languages import language
+from .languages import LANGUAGES, language
 from .messages import Catalogue
 from .money import two_places
 
@@ -446,13 +447,14 @@ def _invalid(bad: Invalid, lang: str, column: str) -> str:
 
 # --- JSON in, JSON out: what the browser worker calls ---------------------------------------
 
-def run_form_json(name: str, text: str) -> str:
+def run_form_json(name: str, text: str, lang: str | None = None) -> str:
     """:func:`run_form` with JSON text in and out: what the browser worker calls. The text is
-    read by :func:`calculators.api.read_payload`, with the command line's guards."""
-    lang = "fr"
+    read by :func:`calculators.api.read_payload`, with the command line's guards. ``lang``: the
+    page's language, for the message of a failure nobody foresaw when the text cannot tell."""
     try:
         payload = read_payload(text)
-        lang = language(payload.get("lang") if isinstance(payload, dict) else None)
+        if isinstance(payload, dict) and payload.get("lang") in LANGUAGES:
+            lang = payload["lang"]
         return dumps(run_form(name, payload))
     except Rejected as rejected:
         return dumps(error_answer(rejected.problems))
@@ -461,12 +463,11 @@ def run_form_json(name: str, text: str) -> str:
 
 
 def file_json(kind: str, text: str | bytes, terms_json: str,
-              progress: Callable[[int, int], Any] | None = None) -> str:
+              progress: Callable[[int, int], Any] | None = None, lang: str | None = None) -> str:
     """:func:`penalty_csv` (``kind="penalty"``) or :func:`dso_csv` (``"dso"``) as JSON text.
 
     ``text`` may be the file's bytes, as the page reads them: :func:`decode` reads them as the
-    command line does (UTF-8 or Windows-1252)."""
-    lang = "fr"
+    command line does (UTF-8 or Windows-1252). ``lang`` as for :func:`run_form_json`."""
     try:
         terms = read_payload(terms_json)
         if not isinstance(terms, dict):
@@ -490,7 +491,13 @@ def file_json(kind: str, text: str | bytes, terms_json: str,
         return failed_json(lang)
 
 
-def failed_json(lang: str = "fr") -> str:
+def failed_answers_json() -> str:
+    """:func:`failed_json`'s answer in every language, ``{lang: answer}``: what the worker keeps
+    at start-up, for a failure that leaves Python unable to answer."""
+    return dumps({lang: json.loads(failed_json(lang)) for lang in LANGUAGES})
+
+
+def failed_json(lang: str | None = "fr") -> str:
     """The answer when a computation failed for a reason nobody foresaw (a bug): a plain
     message saying that the result shown does not match the inputs, on no field."""
     return dumps(error_answer([Problem("", Catalogue(language(lang))("error.internal"))]))
