@@ -39,14 +39,19 @@ GOOD_LINE = "F1;ACME;1000;2025-09-30;2025-11-30"
 TERMS = {"lang": "fr", "as_of": "2026-03-31"}
 
 
-def answered(result: Any) -> dict[str, Any]:
+FAILED = {Catalogue(lang)("error.internal") for lang in ("fr", "en")}
+
+
+def answered(result: Any, *, failed: bool = False) -> dict[str, Any]:
     """The contract: a dict, its errors (if any) each a field and a non-empty message, and the
-    whole writable as UTF-8 JSON."""
+    whole writable as UTF-8 JSON. Unless ``failed``, no answer comes from the last resort: that
+    would be a bug it hid."""
     assert isinstance(result, dict), result
     for error in result.get("errors", []):
         assert isinstance(error["field"], str)
         assert isinstance(error["message"], str) and error["message"].strip(), result
         assert "Traceback" not in error["message"]
+        assert failed or error["message"] not in FAILED, result
     dumps(result).encode("utf-8")
     return result
 
@@ -59,13 +64,14 @@ def timed(call: Callable[[], Any]) -> Any:
     return value
 
 
-def text_answer(text: str) -> dict[str, Any]:
+def text_answer(text: str, *, failed: bool = False) -> dict[str, Any]:
     """What the worker gives back: JSON text that reads as an answer."""
     text.encode("utf-8")
-    return answered(json.loads(text))
+    return answered(json.loads(text), failed=failed)
 
 
-def cli(args: list[str], stdin: str = "") -> tuple[int, dict[str, Any] | None, str]:
+def cli(args: list[str], stdin: str = "", *, failed: bool = False
+        ) -> tuple[int, dict[str, Any] | None, str]:
     out, err = io.StringIO(), io.StringIO()
     status = main(args, io.StringIO(stdin), out, err)
     out.getvalue().encode("utf-8")
@@ -73,6 +79,8 @@ def cli(args: list[str], stdin: str = "") -> tuple[int, dict[str, Any] | None, s
     assert "Traceback" not in out.getvalue() + err.getvalue()
     text = out.getvalue()
     parsed = json.loads(text) if text.startswith("{") else None
+    if parsed is not None:
+        answered(parsed, failed=failed)
     return status, parsed, err.getvalue()
 
 
@@ -238,14 +246,16 @@ def test_an_unforeseen_failure_is_a_plain_message_everywhere(monkeypatch: pytest
     message = Catalogue(lang)("error.internal")
     text = json.dumps({**INVOICE, "lang": lang})
     monkeypatch.setitem(ADAPTERS, "penalty", _boom)
-    assert text_answer(batch.run_form_json("penalty", text)) == {
+    assert text_answer(batch.run_form_json("penalty", text), failed=True) == {
         "errors": [{"field": "", "message": message}]}
-    status, answer, _ = cli(["penalty", "--lang", lang], text)
+    status, answer, _ = cli(["penalty", "--lang", lang], text, failed=True)
     assert status == 2 and answer == {"errors": [{"field": "", "message": message}]}
     monkeypatch.setattr(batch, "penalty_csv", lambda *args, **kwargs: 1 / 0)
     monkeypatch.setattr(cli_module, "penalty_csv", lambda *args, **kwargs: 1 / 0)
-    assert text_answer(batch.file_json("penalty", HEADER, text))["errors"][0]["message"] == message
-    status, answer, _ = cli(["batch", "penalty", "-", "--lang", lang], f"{HEADER}\n{GOOD_LINE}\n")
+    assert text_answer(batch.file_json("penalty", HEADER, text),
+                       failed=True)["errors"][0]["message"] == message
+    status, answer, _ = cli(["batch", "penalty", "-", "--lang", lang], f"{HEADER}\n{GOOD_LINE}\n",
+                            failed=True)
     assert status == 2 and answer == {"errors": [{"field": "", "message": message}]}
     assert json.loads(batch.failed_json(lang))["errors"][0]["message"] == message
 
@@ -255,13 +265,14 @@ def test_what_python_raises_inside_a_calculator_is_a_plain_message(
     def overflow(payload: Any, t: Any) -> dict[str, Any]:
         raise OverflowError("date value out of range")
     monkeypatch.setitem(ADAPTERS, "penalty", overflow)
-    result = answered(run_text("penalty", json.dumps(INVOICE)))
+    result = answered(run_text("penalty", json.dumps(INVOICE)), failed=True)
     assert result == {"errors": [{"field": "", "message": Catalogue()("error.internal")}]}
 
 
 def test_the_worker_s_entry_point_survives_a_text_that_is_not_text() -> None:
     # the worker hands Python whatever JSON.stringify gave: here a number
-    result = text_answer(batch.run_form_json("penalty", 42))  # type: ignore[arg-type]
+    result = text_answer(batch.run_form_json("penalty", 42),  # type: ignore[arg-type]
+                         failed=True)
     assert result["errors"][0]["message"] == Catalogue()("error.internal")
 
 
