@@ -68,13 +68,24 @@ def test_a_failure_in_python_shows_a_plain_message_and_marks_the_old_result(
     general = page.locator("[data-general-error]")
     expect(general).to_be_hidden()
 
-    calculator_worker(page).evaluate("() => { JSON.stringify = () => 42; }")
+    calculator_worker(page).evaluate(
+        "() => { self.__stringify = JSON.stringify; JSON.stringify = () => 42; }")
     computed(page, lambda: page.fill(f'{FORM} [name="amount"]', "2000"))
     message = Catalogue(lang)("error.internal")
     expect(general).to_be_visible()
     expect(general).to_have_text(message)
     expect(result).to_have_class(STALE)
+    status = page.locator(f"{RESULT} [data-status]")
+    expect(status).to_have_text(message)  # at the result too, not "computed"
+    expect(status).to_have_class(re.compile(r"\bencours-status--error\b"))
     assert "Traceback" not in page.content()
+
+    calculator_worker(page).evaluate(
+        "() => { JSON.stringify = self.__stringify; }")  # the worker mended
+    computed(page, lambda: page.fill(f'{FORM} [name="amount"]', "3000"))
+    expect(general).to_be_hidden()
+    expect(result).not_to_have_class(STALE)
+    expect(status).not_to_have_class(re.compile(r"\bencours-status--error\b"))
 
 
 def test_a_file_the_csv_module_cannot_read_is_named_by_line(booted: BootedPages) -> None:
