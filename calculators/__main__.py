@@ -26,8 +26,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from .api import describe, dumps, run_text
+from .api import describe, dumps, guard, run_text
 from .batch import NotText, decode, dso_csv, export_months_csv, penalty_csv
+from .forms import Rejected
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .messages import Catalogue
 from .specs import CALCULATORS
@@ -253,8 +254,13 @@ def _read_text(path: str, stdin: TextIO, t: Catalogue) -> str:
 def _reference_rates(path: str, stdin: TextIO, t: Catalogue) -> Any:
     """The rates of a JSON file, ``{table: {"2026-H2": rate}}``, or those of the handbook's
     ``assets/policy.json`` (its ``reference_rates``); the calculator checks them."""
+    text = _read_text(path, stdin, t)
     try:
-        data = json.loads(_read_text(path, stdin, t), parse_float=Decimal)
+        guard(text, t)
+    except Rejected as rejected:
+        raise _Failure(f"{path}: {rejected.problems[0].message}") from None
+    try:
+        data = json.loads(text, parse_float=Decimal)
     except ValueError as error:
         raise _Failure(t("cli.rates_file", file=path, line=getattr(error, "lineno", 1),
                          column=getattr(error, "colno", 1))) from None

@@ -70,10 +70,7 @@ def read_payload(text: str) -> Any:
     text is too deep or is not JSON.
     """
     t = Catalogue()
-    if len(text) > MAX_PAYLOAD:
-        raise Rejected([Problem("payload", t("error.json_size", size=t.grouped(MAX_PAYLOAD)))])
-    if _too_deep(text):
-        raise Rejected([Problem("payload", t("error.json_depth", depth=MAX_DEPTH))])
+    guard(text)
     try:
         payload = json.loads(text, parse_float=Decimal, parse_constant=Decimal)
     except (ValueError, RecursionError) as error:
@@ -84,6 +81,17 @@ def read_payload(text: str) -> Any:
         raise Rejected([Problem("payload", t("error.list_length",
                                              count=t.grouped(MAX_ITEMS)))])
     return payload
+
+
+def guard(text: str, t: Catalogue | None = None) -> None:
+    """Refuse JSON text longer than :data:`MAX_PAYLOAD` or nested deeper than :data:`MAX_DEPTH`
+    before parsing it, in time linear in its length: raises :class:`Rejected` (field
+    ``payload``), worded by ``t`` (French by default)."""
+    t = t or Catalogue()
+    if len(text) > MAX_PAYLOAD:
+        raise Rejected([Problem("payload", t("error.json_size", size=t.grouped(MAX_PAYLOAD)))])
+    if _too_deep(text):
+        raise Rejected([Problem("payload", t("error.json_depth", depth=MAX_DEPTH))])
 
 
 def run_text(name: str, text: str) -> dict[str, Any]:

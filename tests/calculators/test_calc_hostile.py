@@ -407,3 +407,20 @@ def test_any_csv_gets_an_answer(text: str, headed: bool, terms: dict[str, Any]) 
 def test_any_bytes_as_a_file_get_an_answer(data: bytes) -> None:
     for kind in ("penalty", "dso"):
         text_answer(timed(lambda kind=kind: batch.file_json(kind, data, json.dumps(TERMS))))
+
+
+@pytest.mark.parametrize("content", ['{"FR": ' + "[" * 5000, "[" * 100_000])
+def test_a_rates_file_nested_too_deep_is_refused_by_name(tmp_path: Path, content: str) -> None:
+    rates, source = tmp_path / "rates.json", tmp_path / "in.csv"
+    rates.write_text(content, encoding="utf-8")
+    source.write_text(f"{HEADER}\n{GOOD_LINE}\n", encoding="utf-8")
+    status, _, err = cli(["batch", "penalty", str(source), "--reference-rates", str(rates),
+                          "--lang", "en"])
+    assert status == 2
+    assert err.startswith(f"{rates}: ") and "nested too deeply" in err, err
+
+
+def test_a_date_option_at_the_end_of_the_calendar_is_refused_by_name() -> None:
+    status, _, err = cli(["batch", "penalty", "-", "--as-of", "9999-12-31", "--lang", "en"],
+                         f"{HEADER}\nF1;A;100;2025-01-01;\n")
+    assert status == 2 and err.startswith("--as-of: ") and "9998-12-31" in err, err
