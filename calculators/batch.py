@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from . import dso
+from . import api, dso
 from .api import dumps, error_answer, read_payload, run
 from .forms import PenaltyBatch, Rejected
 from .inputs import Invalid, Problem, explain, parse_month, parse_number
@@ -149,6 +149,10 @@ def read_csv(text: str, columns: Sequence[tuple[str, tuple[str, ...]]], lang: st
     names); otherwise columns are taken in the canonical order and line 1 is data.
     """
     text = text.lstrip("\ufeff")
+    if len(text) > api.MAX_PAYLOAD:
+        t = Catalogue(language(lang))
+        return [], [], {}, [LineProblem(1, "", _t(lang, "too_large",
+                                                  size=t.grouped(api.MAX_PAYLOAD)))]
     lines = text.splitlines()
     first = next((line for line in lines if line.strip()), "")
     if not first:
@@ -160,6 +164,10 @@ def read_csv(text: str, columns: Sequence[tuple[str, tuple[str, ...]]], lang: st
     try:
         for row in reader:
             rows.append((reader.line_num, row))
+            if len(rows) > api.MAX_ITEMS + 1:  # a header and MAX_ITEMS lines (blank ones too)
+                t = Catalogue(language(lang))
+                return [], [], {}, [LineProblem(1, "", _t(lang, "too_many_lines",
+                                                          count=t.grouped(api.MAX_ITEMS)))]
     except csv.Error as error:  # a field longer than the csv module's limit, a stray quote…
         line = rows[-1][0] + 1 if rows else 1
         unread = LineProblem(line, "", _t(lang, "csv_field", limit=csv.field_size_limit())

@@ -424,3 +424,17 @@ def test_a_date_option_at_the_end_of_the_calendar_is_refused_by_name() -> None:
     status, _, err = cli(["batch", "penalty", "-", "--as-of", "9999-12-31", "--lang", "en"],
                          f"{HEADER}\nF1;A;100;2025-01-01;\n")
     assert status == 2 and err.startswith("--as-of: ") and "9998-12-31" in err, err
+
+
+def test_a_file_too_long_is_refused_with_its_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(api, "MAX_ITEMS", 5)
+    text = "\n".join([HEADER, *[GOOD_LINE] * 5]) + "\n"
+    assert answered(batch.penalty_csv(text, TERMS))["count"] == 5
+    result = answered(batch.penalty_csv(text + GOOD_LINE + "\n", {**TERMS, "lang": "en"}))
+    assert result["errors"][0]["message"] == (
+        "Line 1: The file has more than 5 lines: split it into several files.")
+    monkeypatch.setattr(api, "MAX_PAYLOAD", 50)
+    result = answered(batch.dso_csv(text, "en"))
+    assert "larger than 50 characters" in result["errors"][0]["message"]
+    status, _, err = cli(["batch", "penalty", "-", "--as-of", "2026-03-31"], text)
+    assert status == 2 and err.startswith("<stdin>:1: ") and "50" in err, err
