@@ -26,8 +26,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from .api import describe, run_text
+from .api import describe, dumps, guard, run_text
 from .batch import NotText, decode, dso_csv, export_months_csv, penalty_csv
+from .forms import Rejected
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .messages import Catalogue
 from .specs import CALCULATORS
@@ -106,9 +107,22 @@ def _lang_parser() -> _Parser:
 
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None,
          stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    Whatever goes wrong, no traceback: an unforeseen failure (a bug) is reported as
+    ``{"errors": [...]}`` with a plain message, exit status 2."""
     args = list(sys.argv[1:] if argv is None else argv)
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    try:
+        return _main(args, stdin, stdout, stderr)
+    except Exception:
+        lang = _lang_of(args)
+        stdout.write(dumps({"errors": [{"field": "", "message": Catalogue(lang)(
+            "error.internal")}]}, indent=2) + "\n")
+        return 2
+
+
+def _main(args: list[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     if args[:1] == ["batch"]:
         return batch_main(args[1:], stdin, stdout, stderr)
     try:
@@ -122,7 +136,7 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None,
         stdout.write(listing(options.lang))
         return 0
     result = run_text(options.name, stdin.read())
-    stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    stdout.write(dumps(result, indent=2) + "\n")
     return 2 if "errors" in result else 0
 
 
@@ -158,7 +172,7 @@ def batch_main(args: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextI
         stderr.write(line + "\n")
     if "errors" in result:
         if as_json:
-            stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+            stdout.write(dumps(result, indent=2) + "\n")
         return 2
     if out not in (None, "-"):
         try:
@@ -167,7 +181,7 @@ def batch_main(args: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextI
             stderr.write(t("cli.unwritable", file=out, reason=error.strerror or error) + "\n")
             return 2
     if as_json:
-        stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        stdout.write(dumps(result, indent=2) + "\n")
     elif out == "-":
         stdout.write(exported)
     else:
@@ -240,8 +254,13 @@ def _read_text(path: str, stdin: TextIO, t: Catalogue) -> str:
 def _reference_rates(path: str, stdin: TextIO, t: Catalogue) -> Any:
     """The rates of a JSON file, ``{table: {"2026-H2": rate}}``, or those of the handbook's
     ``assets/policy.json`` (its ``reference_rates``); the calculator checks them."""
+    text = _read_text(path, stdin, t)
     try:
-        data = json.loads(_read_text(path, stdin, t), parse_float=Decimal)
+        guard(text, t)
+    except Rejected as rejected:
+        raise _Failure(f"{path}: {rejected.problems[0].message}") from None
+    try:
+        data = json.loads(text, parse_float=Decimal)
     except ValueError as error:
         raise _Failure(t("cli.rates_file", file=path, line=getattr(error, "lineno", 1),
                          column=getattr(error, "colno", 1))) from None

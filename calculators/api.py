@@ -24,8 +24,17 @@ from .specs import CALCULATORS, SPECS, Output
 
 MAX_DEPTH = 20
 """Deepest nesting of JSON arrays and objects accepted (a calculator needs 5 at most)."""
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+MAX_PAYLOAD = 16_000_000
+"""Longest JSON text accepted, in characters (10,000 invoices with a few payments each take
+about 2 million)."""
+MAX_ITEMS = 100_000
+"""Most entries accepted in one JSON array or object (a list of invoices, of payments…)."""
+# A JSON string, or an unclosed one up to the end of the text: the match never fails, so each
+# character is read once (a pattern that must find the closing quote rescans the rest of the
+# text from every quote of an unclosed string: quadratic).
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
 _JSON_BRACKET = re.compile(r"[\[\]{}]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def run(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
@@ -46,6 +55,9 @@ def run(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
         return ADAPTERS[name](payload, t)
     except Rejected as rejected:
         return error_answer(rejected.problems, rejected.missing_rates)
+    except (ArithmeticError, ValueError, RecursionError, MemoryError):
+        # a bug or a limit nobody thought of: a plain message, never a traceback
+        return error_answer([Problem("", t("error.internal"))])
 
 
 def read_payload(text: str) -> Any:
@@ -57,14 +69,29 @@ def read_payload(text: str) -> Any:
     ``RecursionError`` as CPython does. Raises :class:`Rejected` (field ``payload``) when the
     text is too deep or is not JSON.
     """
-    if _too_deep(text):
-        raise Rejected([Problem("payload", Catalogue()("error.json_depth", depth=MAX_DEPTH))])
+    t = Catalogue()
+    guard(text)
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
+        payload = json.loads(text, parse_float=Decimal, parse_constant=Decimal)
     except (ValueError, RecursionError) as error:
         line, column = getattr(error, "lineno", 1), getattr(error, "colno", 1)
-        raise Rejected([Problem("payload", Catalogue()("error.json", line=line,
-                                                       column=column))]) from None
+        raise Rejected([Problem("payload", t("error.json", line=line,
+                                             column=column))]) from None
+    if _too_long(payload):
+        raise Rejected([Problem("payload", t("error.list_length",
+                                             count=t.grouped(MAX_ITEMS)))])
+    return payload
+
+
+def guard(text: str, t: Catalogue | None = None) -> None:
+    """Refuse JSON text longer than :data:`MAX_PAYLOAD` or nested deeper than :data:`MAX_DEPTH`
+    before parsing it, in time linear in its length: raises :class:`Rejected` (field
+    ``payload``), worded by ``t`` (French by default)."""
+    t = t or Catalogue()
+    if len(text) > MAX_PAYLOAD:
+        raise Rejected([Problem("payload", t("error.json_size", size=t.grouped(MAX_PAYLOAD)))])
+    if _too_deep(text):
+        raise Rejected([Problem("payload", t("error.json_depth", depth=MAX_DEPTH))])
 
 
 def run_text(name: str, text: str) -> dict[str, Any]:
@@ -77,6 +104,8 @@ def run_text(name: str, text: str) -> dict[str, Any]:
 
 
 def _too_deep(text: str) -> bool:
+    """Whether ``text`` nests arrays and objects deeper than :data:`MAX_DEPTH` (brackets inside
+    strings not counted); linear in the length of the text."""
     depth = 0
     for bracket in _JSON_BRACKET.findall(_JSON_STRING.sub("", text)):
         depth += 1 if bracket in "[{" else -1
@@ -85,9 +114,27 @@ def _too_deep(text: str) -> bool:
     return False
 
 
+def _too_long(value: Any) -> bool:
+    """Whether an array or object of a parsed payload (no deeper than :data:`MAX_DEPTH`) has more
+    than :data:`MAX_ITEMS` entries."""
+    if isinstance(value, dict):
+        return len(value) > MAX_ITEMS or any(map(_too_long, value.values()))
+    if isinstance(value, list):
+        return len(value) > MAX_ITEMS or any(map(_too_long, value))
+    return False
+
+
+def dumps(answer: Any, **options: Any) -> str:
+    """An answer as JSON text, non-ASCII letters as they are. A lone surrogate (``\\ud800``
+    typed in an id and echoed back) cannot be written as UTF-8: it is written as its JSON
+    escape, so the text can always be printed or sent, and reads back as it came."""
+    text = json.dumps(answer, ensure_ascii=False, **options)
+    return _SURROGATE.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
+
+
 def run_json(name: str, text: str) -> str:
     """:func:`run` with JSON text in and out: what the browser worker calls."""
-    return json.dumps(run_text(name, text), ensure_ascii=False)
+    return dumps(run_text(name, text))
 
 
 def describe(lang: str = "fr") -> dict[str, Any]:

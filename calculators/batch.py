@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from . import dso
-from .api import error_answer, read_payload, run
+from . import api, dso
+from .api import dumps, error_answer, read_payload, run
 from .forms import PenaltyBatch, Rejected
 from .inputs import Invalid, Problem, explain, parse_month, parse_number
-from .languages import language
+from .languages import LANGUAGES, language
 from .messages import Catalogue
 from .money import two_places
 
@@ -64,6 +64,9 @@ EXPORT_COLUMNS = ("id", "customer", "amount", "due_date", "payment_date", "days_
 _NUMERIC = {"amount", "rate", "interest", "indemnity", "total"}
 MONTH_COLUMNS = ("month", "sales", "receivables", "days", "simple", "countback")
 _MONTH_NUMERIC = {"sales", "receivables", "simple", "countback"}
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP, "CSV injection")."""
 _LINE = re.compile(r"\s*(\S+?)\s*[;\t ]\s*(.+?)\s*")
 _INDEX = re.compile(r"^months\[([0-9]+)\]\.?(.*)$")
 
@@ -146,14 +149,46 @@ def read_csv(text: str, columns: Sequence[tuple[str, tuple[str, ...]]], lang: st
     names); otherwise columns are taken in the canonical order and line 1 is data.
     """
     text = text.lstrip("\ufeff")
+    if len(text) > api.MAX_PAYLOAD:
+        t = Catalogue(language(lang))
+        return [], [], {}, [LineProblem(1, "", _t(lang, "too_large",
+                                                  size=t.grouped(api.MAX_PAYLOAD)))]
     lines = text.splitlines()
     first = next((line for line in lines if line.strip()), "")
     if not first:
         what = _t(lang, "what.penalty" if columns is PENALTY_COLUMNS else "what.dso")
         return [], [], {}, [LineProblem(1, "", _t(lang, "empty", what=what))]
     reader = csv.reader(io.StringIO(text), delimiter=_dialect(first))
-    rows = [(reader.line_num, row) for row in reader]
+    rows: list[tuple[int, list[str]]] = []
+    unread: LineProblem | None = None
+    try:
+        for row in reader:
+            rows.append((reader.line_num, row))
+            if len(rows) > api.MAX_ITEMS + 1:  # a header and MAX_ITEMS lines (blank ones too)
+                t = Catalogue(language(lang))
+                return [], [], {}, [LineProblem(1, "", _t(lang, "too_many_lines",
+                                                          count=t.grouped(api.MAX_ITEMS)))]
+    except csv.Error as error:  # a field longer than the csv module's limit, a stray quote…
+        line = rows[-1][0] + 1 if rows else 1
+        unread = LineProblem(line, "", _t(lang, "csv_field", limit=csv.field_size_limit())
+                             if "field larger" in str(error) else _t(lang, "csv_error"))
     rows = [(number, row) for number, row in rows if any(map(str.strip, row))]
+    if not rows and unread is None:
+        what = _t(lang, "what.penalty" if columns is PENALTY_COLUMNS else "what.dso")
+        return [], [], {}, [LineProblem(1, "", _t(lang, "empty", what=what))]
+    if unread is None:
+        return _records(rows, columns, lang)
+    if not rows:
+        return [], [], {}, [unread]
+    # the lines before are computed; the rest of the file cannot be read
+    records, numbers, names, problems = _records(rows, columns, lang)
+    return records, numbers, names, [*problems, unread] if records else [unread]
+
+
+def _records(rows: list[tuple[int, list[str]]], columns: Sequence[tuple[str, tuple[str, ...]]],
+             lang: str
+             ) -> tuple[list[dict[str, str]], list[int], dict[str, str], list[LineProblem]]:
+    """:func:`read_csv` on the file's non-blank rows, each with its line number."""
     header = [cell.strip().lower() for cell in rows[0][1]]
     positions: dict[str, int] = {}
     names: dict[str, str] = {}
@@ -265,6 +300,19 @@ def export_months_csv(rows: Sequence[Mapping[str, Any]], lang: str = "fr") -> st
     return _export(rows, MONTH_COLUMNS, _MONTH_NUMERIC, lang)
 
 
+def spreadsheet_safe(cell: str) -> str:
+    """A cell that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab or
+    carriage return first, as OWASP's guidance on CSV injection lists), written as text: with
+    ``'`` before it. A plain number, negative or not, stays a number.
+
+    >>> [spreadsheet_safe(cell) for cell in ("=1+1", "-2+3+cmd", "-12.50", "-12,50", "ACME")]
+    ["'=1+1", "'-2+3+cmd", '-12.50', '-12,50', 'ACME']
+    """
+    if cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
 def _export(rows: Sequence[Mapping[str, Any]], columns: Sequence[str],
             numeric: Collection[str], lang: str) -> str:
     buffer = io.StringIO()
@@ -277,7 +325,7 @@ def _export(rows: Sequence[Mapping[str, Any]], columns: Sequence[str],
         cells = ["" if (value := get(column)) is None else str(value) for column in columns]
         for index in commas:
             cells[index] = cells[index].replace(".", ",")
-        writer.writerow(cells)
+        writer.writerow([spreadsheet_safe(cell) for cell in cells])
     return buffer.getvalue()
 
 
@@ -407,36 +455,57 @@ def _invalid(bad: Invalid, lang: str, column: str) -> str:
 
 # --- JSON in, JSON out: what the browser worker calls ---------------------------------------
 
-def run_form_json(name: str, text: str) -> str:
+def run_form_json(name: str, text: str, lang: str | None = None) -> str:
     """:func:`run_form` with JSON text in and out: what the browser worker calls. The text is
-    read by :func:`calculators.api.read_payload`, with the command line's depth guard."""
+    read by :func:`calculators.api.read_payload`, with the command line's guards. ``lang``: the
+    page's language, for the message of a failure nobody foresaw when the text cannot tell."""
     try:
         payload = read_payload(text)
+        if isinstance(payload, dict) and payload.get("lang") in LANGUAGES:
+            lang = payload["lang"]
+        return dumps(run_form(name, payload))
     except Rejected as rejected:
-        return json.dumps(error_answer(rejected.problems), ensure_ascii=False)
-    return json.dumps(run_form(name, payload), ensure_ascii=False)
+        return dumps(error_answer(rejected.problems))
+    except Exception:
+        return failed_json(lang)
 
 
 def file_json(kind: str, text: str | bytes, terms_json: str,
-              progress: Callable[[int, int], Any] | None = None) -> str:
+              progress: Callable[[int, int], Any] | None = None, lang: str | None = None) -> str:
     """:func:`penalty_csv` (``kind="penalty"``) or :func:`dso_csv` (``"dso"``) as JSON text.
 
     ``text`` may be the file's bytes, as the page reads them: :func:`decode` reads them as the
-    command line does (UTF-8 or Windows-1252)."""
+    command line does (UTF-8 or Windows-1252). ``lang`` as for :func:`run_form_json`."""
     try:
         terms = read_payload(terms_json)
+        if not isinstance(terms, dict):
+            raise Rejected([Problem("payload", Catalogue()("error.payload"))])
+        lang = language(terms.get("lang"))
+        if isinstance(text, bytes):
+            try:
+                text = decode(text)
+            except NotText as bad:
+                message = _t(lang, "line", line=bad.line,
+                             message=Catalogue(lang)("cli.not_text"))
+                return dumps({"errors": [{"field": "file", "message": message}]})
+        if kind == "penalty":
+            result = penalty_csv(text, terms, progress=progress)
+        else:
+            result = dso_csv(text, terms.get("lang", "fr"))
+        return dumps(result)
     except Rejected as rejected:
-        return json.dumps(error_answer(rejected.problems), ensure_ascii=False)
-    if isinstance(text, bytes):
-        try:
-            text = decode(text)
-        except NotText as bad:
-            lang = language(terms.get("lang"))
-            message = _t(lang, "line", line=bad.line, message=Catalogue(lang)("cli.not_text"))
-            return json.dumps({"errors": [{"field": "file", "message": message}]},
-                              ensure_ascii=False)
-    if kind == "penalty":
-        result = penalty_csv(text, terms, progress=progress)
-    else:
-        result = dso_csv(text, terms.get("lang", "fr"))
-    return json.dumps(result, ensure_ascii=False)
+        return dumps(error_answer(rejected.problems))
+    except Exception:
+        return failed_json(lang)
+
+
+def failed_answers_json() -> str:
+    """:func:`failed_json`'s answer in every language, ``{lang: answer}``: what the worker keeps
+    at start-up, for a failure that leaves Python unable to answer."""
+    return dumps({lang: json.loads(failed_json(lang)) for lang in LANGUAGES})
+
+
+def failed_json(lang: str | None = "fr") -> str:
+    """The answer when a computation failed for a reason nobody foresaw (a bug): a plain
+    message saying that the result shown does not match the inputs, on no field."""
+    return dumps(error_answer([Problem("", Catalogue(language(lang))("error.internal"))]))

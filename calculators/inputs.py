@@ -22,6 +22,9 @@ from typing import Any, Protocol
 
 from .rates import TABLES, parse_half
 
+LAST_DATE = date(9998, 12, 31)
+"""Latest date accepted: a year short of :data:`datetime.date.max`, so that the day after a due
+date, a payment term or a period's end can always be counted."""
 KINDS = ("money", "rate", "date", "month", "integer", "choice", "boolean", "list", "text")
 
 MAX_INTEGER_DIGITS = 100
@@ -188,9 +191,12 @@ def parse_date(raw: Any) -> date:
     else:
         raise Invalid("error.date")
     try:
-        return date(year, month, day)
+        day_read = date(year, month, day)
     except ValueError as error:
         raise Invalid("error.date_impossible", value=text) from error
+    if day_read > LAST_DATE:
+        raise Invalid("error.date_range", last=LAST_DATE.isoformat())
+    return day_read
 
 
 def parse_month(raw: Any) -> tuple[int, int]:

@@ -154,6 +154,7 @@ function bind(form) {
   let warmed = false;
   let reported = false; // the start-up failure, logged once for the publishing team
   let lastSent = ""; // the payload of the last computation asked for, as JSON
+  let unplaced = ""; // the last answer's errors on no field of the form (a failure): said at the result too
 
   function showStatus() {
     if (!statusBox) return;
@@ -187,6 +188,10 @@ function bind(form) {
       bar.setAttribute("aria-label", label.textContent);
       statusBox.append(label, bar);
       result.classList.add("encours-result--stale");
+    } else if (state.ready && touched && unplaced) {
+      // The result shown is the last one computed, not the inputs': said where it is read.
+      statusBox.textContent = unplaced;
+      statusBox.classList.add("encours-status--error");
     } else if (state.ready && touched) {
       statusBox.textContent = messages.computed_now || "";
     }
@@ -207,6 +212,7 @@ function bind(form) {
       byField.delete(box.dataset.errorFor);
     }
     const rest = [...byField.values()].flat().join(" ");
+    unplaced = rest;
     if (generalError) {
       generalError.textContent = rest;
       generalError.hidden = !rest;

@@ -11,6 +11,7 @@ import { snapshotMarker, startPython } from "./encours-pyodide.mjs";
 
 let runCalculator = null;
 let runFile = null;
+let failedAnswers = {}; // per language: the answer when Python fails (a bug), read at start-up
 let referenceRates = {}; // the policy's own rate values, which take precedence over the shipped tables
 let booting = null;
 
@@ -48,17 +49,20 @@ async function boot({ assets, runtime, bundle, snapshot }) {
     onStage: (stage) => status(stage, 2, 3),
   });
   const api = pyodide.pyimport("calculators.batch");
+  // Read now, while Python works: after a failure, Python may not answer any more.
+  failedAnswers = JSON.parse(api.failed_answers_json());
   referenceRates = (await policy).reference_rates || {};
   status("ready", 3, 3);
   // The guarded JSON entry point (calculators.api.read_payload, as the command line).
-  runCalculator = (name, payloadJSON) => api.run_form_json(name, payloadJSON);
+  // `lang` words the message of a failure when the payload cannot tell.
+  runCalculator = (name, payloadJSON, lang) => api.run_form_json(name, payloadJSON, lang);
   // A file's bytes reach Python as bytes (calculators.batch decodes them as the command line
   // does: UTF-8 or Windows-1252); typed text as a string.
   const toBytes = pyodide.runPython("lambda buffer: buffer.to_bytes()");
-  runFile = (kind, content, termsJSON, progress) => {
+  runFile = (kind, content, termsJSON, progress, lang) => {
     const text = typeof content === "string" ? content : toBytes(content);
     try {
-      return api.file_json(kind, text, termsJSON, progress);
+      return api.file_json(kind, text, termsJSON, progress, lang);
     } finally {
       if (typeof text !== "string") text.destroy();
     }
@@ -104,13 +108,17 @@ onmessage = async ({ data }) => {
     if (data.file) {
       const terms = withRates(data.terms);
       const progress = (done, total) => postMessage({ id: data.id, type: "progress", done, total });
-      result = JSON.parse(runFile(data.file, data.text, terms, progress));
+      result = JSON.parse(runFile(data.file, data.text, terms, progress, data.terms?.lang));
     } else {
-      result = JSON.parse(runCalculator(data.calculator, withRates(data.payload)));
+      result = JSON.parse(runCalculator(data.calculator, withRates(data.payload), data.payload?.lang));
     }
   } catch (error) {
-    // A bug, not a user error: say so plainly instead of showing a traceback.
-    result = { errors: [{ field: "", message: String(error).split("\n").pop() }] };
+    // A bug, not a user error (Python's own last resort did not answer): say so plainly, in the
+    // reader's language, from the calculators' catalogue; the detail goes to the console.
+    console.error("Encours calculators:", error);
+    const lang = (data.file ? data.terms : data.payload)?.lang;
+    result = failedAnswers[lang] || failedAnswers.fr
+      || { errors: [{ field: "", message: "The calculation failed; the result shown does not match the inputs." }] };
   }
   postMessage({ id: data.id, result });
 };
