@@ -12,6 +12,8 @@ import pytest
 from playwright.sync_api import BrowserContext, Route
 
 from tests.browser.test_site_walk import CSP_VIOLATIONS
+from tools.chromium import BOOT_TIMEOUT_MS, PYTHON_READY
+from tools.site_pages import wait_until_drawn
 
 pytestmark = pytest.mark.browser
 
@@ -49,3 +51,27 @@ def test_the_policy_as_built_lets_the_same_page_run(
     page.goto("/", wait_until="load")
     assert page.evaluate("() => window.__cspViolations") == []
     assert page.evaluate("() => typeof __md_scope") == "object"
+
+
+def test_instant_navigation_runs_under_the_first_pages_policy(
+    new_context: Callable[..., BrowserContext], site_url: str,
+) -> None:
+    """Instant navigation swaps pages under the policy of the first page opened: that one
+    policy lets a calculator page reached from the home page start Python (its inline start
+    included), and a diagram page reached from there draw."""
+    context = new_context()
+    context.add_init_script(CSP_VIOLATIONS)
+    page = context.new_page()
+    page.goto("/", wait_until="networkidle")
+    # Links as a reader clicks them (Material makes their addresses absolute).
+    for path in ("/calculators/", "/calculators/penalty/", "/", "/account-opening/"):
+        before = page.title()
+        page.locator(f'a[href="{site_url}{path}"]').filter(visible=True).first.click()
+        page.wait_for_url(f"{site_url}{path}")
+        page.wait_for_function("(title) => document.title !== title", arg=before)  # swapped
+        if path == "/calculators/penalty/":
+            page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
+        wait_until_drawn(page)
+    page.wait_for_function("() => document.querySelectorAll('div.mermaid').length > 0")  # drawn
+    assert page.evaluate("() => performance.getEntriesByType('navigation').length") == 1
+    assert page.evaluate("() => window.__cspViolations") == []
