@@ -4,15 +4,20 @@ served with its policy stripped of the hashes, has its inline scripts blocked an
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, Route
 
+from encours.security import HEADERS_FILE
 from tests.browser.test_site_walk import CSP_VIOLATIONS
 from tools.chromium import BOOT_TIMEOUT_MS, PYTHON_READY
+from tools.serve import WASM, _handler, _QuietServer
 from tools.site_pages import wait_until_drawn
 
 pytestmark = pytest.mark.browser
@@ -75,3 +80,47 @@ def test_instant_navigation_runs_under_the_first_pages_policy(
     page.wait_for_function("() => document.querySelectorAll('div.mermaid').length > 0")  # drawn
     assert page.evaluate("() => performance.getEntriesByType('navigation').length") == 1
     assert page.evaluate("() => window.__cspViolations") == []
+
+
+@dataclass
+class HeaderSite:
+    url: str
+    served: list[str]  # the paths the server answered, each with the policy as a header
+
+
+@pytest.fixture
+def header_site(built_site: Path) -> Iterator[HeaderSite]:
+    """The built site served as ``_headers`` tells a server to: every response carries the
+    policy (tools.serve's handler, plus the header)."""
+    policy = re.search(r"Content-Security-Policy: (.*)",
+                       (built_site / HEADERS_FILE).read_text(encoding="utf-8")).group(1)
+    handler = _handler(built_site, WASM, None)
+    served: list[str] = []
+
+    class WithPolicy(handler.func):  # type: ignore[name-defined,misc]
+        def end_headers(self) -> None:
+            self.send_header("Content-Security-Policy", policy)
+            served.append(self.path)
+            super().end_headers()
+
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(WithPolicy, **handler.keywords))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield HeaderSite(f"http://127.0.0.1:{server.server_address[1]}", served)
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def test_served_as_a_header_the_policy_governs_the_worker_too(
+    new_context: Callable[..., BrowserContext], header_site: HeaderSite,
+) -> None:
+    """The calculators' worker, which a meta tag does not reach, is served with the header's
+    policy (script-src without 'unsafe-eval'), and Python still starts in it."""
+    context = new_context(header_site.url)
+    context.add_init_script(CSP_VIOLATIONS)
+    page = context.new_page()
+    page.goto("/calculators/penalty/")
+    page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
+    assert page.evaluate("() => window.__cspViolations") == []
+    assert any(path.endswith("/encours-worker.mjs") for path in header_site.served)
