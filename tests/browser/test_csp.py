@@ -1,6 +1,12 @@
-"""The Content-Security-Policy is enforced, not only written: the home page of the built site,
-served with its policy stripped of the hashes, has its inline scripts blocked and reported
-(the site walk checks that the policy as built breaks nothing)."""
+"""The Content-Security-Policy is enforced, not only written (the site walk checks that the
+policy as built breaks no page):
+
+- the home page served with its policy stripped of the hashes has its inline scripts blocked
+  and reported; as built, they run;
+- instant navigation runs every page under the first page's policy (one policy for the site);
+- served as a header (``_headers``), the policy also reaches the calculators' worker, and
+  Python starts in it.
+"""
 
 from __future__ import annotations
 
