@@ -11,14 +11,17 @@
 from __future__ import annotations
 
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 import encours_mkdocs.plugin
 from encours.security import HEADERS_FILE, inline_script_hashes
-from tests.support.harness import build
+from encours_mkdocs.plugin import EncoursPlugin
+from tests.support.harness import ROOT, build
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
@@ -87,3 +90,27 @@ def test_the_sanitiser_leaves_the_example_as_it_was(
     assert 'markdown="0"' in (raw / "calculators" / "index.html").read_text(encoding="utf-8")
     assert 'markdown="0"' not in (built_site / "calculators" / "index.html").read_text(
         encoding="utf-8")
+
+
+class Server:
+    def __init__(self) -> None:
+        self.watched: list[str] = []
+
+    def watch(self, path: str) -> None:
+        self.watched.append(path)
+
+
+def test_mkdocs_serve_takes_the_policy_out(
+    built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Live reload injects an inline script no hash can know: ``on_serve`` (after the first
+    build) takes the policy out of the pages and ``_headers``, and no later build puts it in."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("assets"))
+    monkeypatch.setattr(EncoursPlugin, "serving", False)
+    plugin = EncoursPlugin()
+    plugin.load_config({"policy_dir": str(ROOT / "policy")})
+    plugin.on_serve(Server(), config=SimpleNamespace(site_dir=str(site)), builder=None)
+    assert EncoursPlugin.serving
+    assert not [page for page in pages(site) if META.search(page.read_text(encoding="utf-8"))]
+    assert not (site / HEADERS_FILE).exists()
