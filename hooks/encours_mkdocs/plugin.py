@@ -4,14 +4,18 @@
   written), render the handbook, set the navigation, the language and the page stamp.
 - ``on_files``: add the generated pages and the shipped assets as MkDocs files.
 - ``on_serve``: ``mkdocs serve`` rebuilds when the policy, a template or a label changes.
+- ``on_page_content``: sanitise the HTML of the pages generated from the policy.
 - ``on_post_build``: build each further language under ``<site>/<lang>/`` (the first language's
-  build only), so ``mkdocs build`` and ``mkdocs serve`` give the whole bilingual site.
+  build only), so ``mkdocs build`` and ``mkdocs serve`` give the whole bilingual site; then put
+  the Content-Security-Policy of the whole site in every page and in ``_headers`` (not under
+  ``mkdocs serve``, whose live reload injects an inline script of its own).
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import ClassVar
 
 from markupsafe import escape
 from mkdocs.commands.build import build
@@ -21,16 +25,24 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 import calculators
 import encours
 from encours import Handbook, PolicyInvalid, build_handbook, language_switch
+from encours.security import remove_policy, sanitize, secure_site
 from encours_mkdocs.config import EncoursConfig
 
 log = logging.getLogger("mkdocs.plugins.encours")
 
 
 class EncoursPlugin(BasePlugin[EncoursConfig]):
+    serving: ClassVar[bool] = False
+    """Under ``mkdocs serve`` (this process serves, every build of its configuration): no
+    Content-Security-Policy, which would block live reload's inline script. A class attribute:
+    each rebuild loads new instances, and an ``on_startup`` event would make MkDocs reuse one
+    instance for every language's build."""
+
     def __init__(self) -> None:
         self.language: str | None = None
         """The language this build renders; None: the first of ``languages``."""
@@ -87,7 +99,16 @@ class EncoursPlugin(BasePlugin[EncoursConfig]):
                 files.append(File.generated(config, asset.path, content=asset.content))
         return files
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        if self.handbook is None or page.file.src_uri not in self.handbook.pages:
+            return html
+        return sanitize(html)
+
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> None:
+        # After the first build, which put the policy in: taken out, and not put in again.
+        EncoursPlugin.serving = True
+        remove_policy(Path(config.site_dir))
         server.watch(self.config.policy_dir)
         for package in (encours, calculators):
             server.watch(str(Path(package.__file__).parent))
@@ -111,3 +132,5 @@ class EncoursPlugin(BasePlugin[EncoursConfig]):
             plugin.config = self.config
             plugin.language = lang
             build(other)
+        if not self.serving:
+            secure_site(Path(config.site_dir))

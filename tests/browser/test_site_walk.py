@@ -5,7 +5,10 @@ recorded once it has settled (network idle, diagrams drawn, Python ready on a ca
   and one worker); pages with diagrams load Mermaid from the site; no page logs an error;
 - every generated page, and every calculator page, passes axe-core with no serious or critical
   violation (a quiz page once more with its quizzes checked, so that their feedback is tested
-  too). Other hand-written pages (``docs/``) are their authors' to check.
+  too). Other hand-written pages (``docs/``) are their authors' to check;
+- no page breaks its Content-Security-Policy (an init script records every
+  ``securitypolicyviolation`` event): Python starts under it, the diagrams are drawn under it,
+  and on each language's home page search is opened and finds a word under it.
 """
 
 from __future__ import annotations
@@ -30,6 +33,16 @@ CALCULATOR_ONLY = ("/assets/pyodide/", "/assets/calculators/")  # in every langu
 CALCULATOR_FORM = re.compile(r"<form\b[^>]*\bdata-calculator=")
 LOCAL_SCHEMES = {"data", "blob", "about"}  # never leave the browser
 BLOCKING = {"serious", "critical"}
+# Before any script of the page: every violation of its Content-Security-Policy, as text.
+CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(`${event.effectiveDirective} blocked ${event.blockedURI || "?"}`
+    + ` (${event.sourceFile || location.pathname}:${event.lineNumber})`);
+});
+"""
+SEARCHED = {"/": "pénalités", "/en/": "penalties"}  # search opened once on each home page
+SEARCH_RESULTS = "() => document.querySelectorAll('.md-search-result__item').length > 0"
 
 
 @dataclass
@@ -40,6 +53,8 @@ class Visit:
     requests: list[str]
     errors: list[str]
     calculator_workers: list[str]
+    csp_violations: list[str] = field(default_factory=list)
+    searched: bool = False  # search was opened and listed results
     axe: list[str] | None = field(default=None)  # blocking violations; None: not checked
 
 
@@ -78,6 +93,7 @@ def visits(browser, site_url: str, site_pages: list[str], built_site: Path) -> l
     result = []
     for path in site_pages:
         context = open_context(browser, site_url)
+        context.add_init_script(CSP_VIOLATIONS)
         page = context.new_page()
         recorder = Recorder().watch(page)
         html = page_html(built_site, path)
@@ -97,6 +113,12 @@ def visits(browser, site_url: str, site_pages: list[str], built_site: Path) -> l
                     button.click()
                 results.append(axe.run(page, context="form[data-quiz]"))
             visit.axe = blocking(results)
+        if path in SEARCHED:  # after axe, which is not to read the search overlay
+            page.keyboard.press("/")  # Material's shortcut: the search box takes the focus
+            page.keyboard.type(SEARCHED[path])
+            page.wait_for_function(SEARCH_RESULTS, timeout=BOOT_TIMEOUT_MS)
+            visit.searched = True
+        visit.csp_violations = page.evaluate("() => window.__cspViolations")
         result.append(visit)
         context.close()
     return result
@@ -153,6 +175,13 @@ def test_diagram_pages_load_mermaid_from_the_site(visits: list[Visit], site_url:
 def test_no_page_logs_an_error(visits: list[Visit]) -> None:
     errors = {visit.path: visit.errors for visit in visits if visit.errors}
     assert not errors, errors
+
+
+def test_no_page_breaks_its_content_security_policy(visits: list[Visit]) -> None:
+    assert {visit.path for visit in visits if visit.searched} == set(SEARCHED)
+    assert any(visit.diagrams for visit in visits)
+    violations = {visit.path: visit.csp_violations for visit in visits if visit.csp_violations}
+    assert not violations, violations
 
 
 def test_every_generated_and_calculator_page_passes_axe(visits: list[Visit]) -> None:
