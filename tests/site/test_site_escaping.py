@@ -12,10 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.harness import build, mini_project
-
-TITLE = 'Procédure & "crédit" onmouseover="alert(1)" x="'
-VERSION = "<svg onload=alert(2)>"
+from tests.support.hostile import TITLE, VERSION, hostile_title_site
 
 
 class Page(HTMLParser):
@@ -53,16 +50,7 @@ def read(path: Path) -> Page:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = mini_project(tmp_path_factory.mktemp("escaping") / "project")
-    document = project / "policy" / "document.yaml"
-    text = document.read_text(encoding="utf-8")
-    text = text.replace("    fr: Procédure de gestion du crédit clients",
-                        f"    fr: '{TITLE}'", 1)
-    text = text.replace('"2026.2"', f'"{VERSION}"')  # the version and its revision
-    document.write_text(text, encoding="utf-8")
-    done = build(project / "site", root=project)
-    assert done.returncode == 0, done.output
-    return project / "site"
+    return hostile_title_site(tmp_path_factory.mktemp("escaping"))
 
 
 def test_no_page_has_an_event_handler_or_an_svg(site: Path) -> None:

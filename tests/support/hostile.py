@@ -6,7 +6,10 @@ reach the pages, the diagrams and the letters. Shared by the renderer's tests
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+from tests.support.harness import build, mini_project
 
 HOSTILE = '<script>alert(1)</script> "x"]; click n1 %%{init: {}}%% {{ 7*7 }} {% if 1 %}y{% endif %}'
 
@@ -23,3 +26,23 @@ def make_hostile(chapters: dict[str, Any], text: str = HOSTILE) -> None:
     chapters["roles"]["roles"][0]["mission"] = text
     letter = chapters["recovery"]["recovery"]["letter_templates"][0]
     letter["body"] += "\n" + text + "\n"
+
+
+# What validation lets through into the theme: a title that breaks out of an attribute, a
+# version that is an SVG tag (the theme must print both as text).
+TITLE = 'Procédure & "crédit" onmouseover="alert(1)" x="'
+VERSION = "<svg onload=alert(2)>"
+
+
+def hostile_title_site(folder: Path) -> Path:
+    """A strict French build, in ``folder``, of the example policy with :data:`TITLE` and
+    :data:`VERSION`; returns the built site."""
+    project = mini_project(folder / "project")
+    document = project / "policy" / "document.yaml"
+    text = document.read_text(encoding="utf-8")
+    text = text.replace("    fr: Procédure de gestion du crédit clients", f"    fr: '{TITLE}'", 1)
+    text = text.replace('"2026.2"', f'"{VERSION}"')  # the version and its revision
+    document.write_text(text, encoding="utf-8")
+    done = build(project / "site", root=project)
+    assert done.returncode == 0, done.output
+    return project / "site"
