@@ -1,8 +1,8 @@
 """A site built from a policy whose title and version carry script (what validation lets
 through into the theme), opened in Chromium: no page runs any of it, nor even tries (the
-Content-Security-Policy reports nothing to block). Every page is loaded, the
-header's logo and title hovered (the payload is an ``onmouseover``), and no dialog opens; the page shows
-the title as written."""
+Content-Security-Policy reports nothing to block). Every page is loaded, the header's logo and
+title hovered (the payload is an ``onmouseover``), and no dialog opens; the page shows the
+title as written."""
 
 from __future__ import annotations
 
