@@ -7,32 +7,15 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 from encours.formatting import format_money
 from encours.i18n import Catalogue
-from encours.policy import load_policy
 from encours.render import PRINT_PAGE, examples, render_pages
 from encours.render.chapters.common import rate_notices
 from encours.render.chapters.recovery import plan_schedule
-from tests.render.test_chapters import RUNTIME, policy_with, section
+from tests.render.test_chapters import policy_with, section
+from tests.support.rendering import RUNTIME
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def policy():
-    return load_policy(ROOT / "policy").policy
-
-
-@pytest.fixture(scope="module")
-def french(policy):
-    return render_pages(policy, lang="fr", runtime=RUNTIME)
-
-
-@pytest.fixture(scope="module")
-def english(policy):
-    return render_pages(policy, lang="en", runtime=RUNTIME)
 
 
 def day(n: int) -> str:
