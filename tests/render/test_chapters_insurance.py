@@ -15,8 +15,6 @@ from encours.render.chapters.recovery import plan_schedule
 from tests.render.test_chapters import policy_with, section
 from tests.support.rendering import RUNTIME
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def day(n: int) -> str:
     return f"J+{n}"
