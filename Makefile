@@ -97,7 +97,7 @@ screenshots: build browser
 	$(PY) -m tools.screenshots --site site --out screenshots
 
 bench: setup browser .cache/pyodide-wheels/.installed
-	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+	@for b in bench/[a-z]*.py; do m=bench.$$(basename $$b .py); echo "== $$m"; $(PY) -m $$m || exit 1; done
 
 # The words of the handbook and of the calculators are gettext catalogues, one .po file per
 # language and domain; the compiled .mo beside each is committed (no compile step to install or

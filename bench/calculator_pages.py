@@ -22,7 +22,7 @@ Debian's Chromium, median of ``--runs`` runs (at least 5):
 - batch: 10,000 invoices of a CSV file, from the file chosen to the totals shown;
 - bytes the server sends for the calculator page cold and warm, and for a handbook page.
 
-Run: ``.venv/bin/python bench/calculator_pages.py [--runs N]``. Nothing is asserted.
+Run: ``.venv/bin/python -m bench.calculator_pages [--runs N]``. Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -32,10 +32,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from playwright.sync_api import Page, sync_playwright
 
-from calculator_startup import (
+from bench.calculator_startup import (
     BASELINE,
     FIRST_RESULT,
     cold_and_warm,
@@ -44,8 +43,6 @@ from calculator_startup import (
     transferred,
     write_baseline,
 )
-from playwright.sync_api import Page, sync_playwright
-
 from encours_mkdocs.build import build_site
 from tools.chromium import BOOT_TIMEOUT_MS, PYTHON_READY
 from tools.invoices import invoices_csv

@@ -23,7 +23,7 @@ Chromium with it, so every run launches Chromium once. An in-memory context
 (``browser.new_context()``) would not do for warm runs: its cache does not keep the 9.6 MB
 ``pyodide.asm.wasm``, which would be downloaded again on every "warm" load.
 
-Run: ``.venv/bin/python bench/calculator_startup.py [--runs N]`` (or ``make bench``).
+Run: ``.venv/bin/python -m bench.calculator_startup [--runs N]`` (or ``make bench``).
 Nothing is asserted: read the table.
 """
 
@@ -39,8 +39,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 

@@ -14,7 +14,7 @@ generating the pages from the policy costs; the last row times that generation a
 (``build_handbook``: load and validate the policy, render every page, list the assets), in
 process, so the rest of the difference is MkDocs handling the shipped assets and diagrams.
 
-Run: ``.venv/bin/python bench/handbook_build.py [--runs N]`` (or ``make bench``).
+Run: ``.venv/bin/python -m bench.handbook_build [--runs N]`` (or ``make bench``).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Median time of 10,000 late-payment penalty calculations, in CPython and in Pyodide (Node.js).
 
-    .venv/bin/python bench/penalty_throughput.py [--runs 5] [--invoices 10000]
+    .venv/bin/python -m bench.penalty_throughput [--runs 5] [--invoices 10000]
 
 The same function, :func:`measure`, runs in both interpreters on the same invoices (French
 regime, split by half-year, some paid on time, some still open): one list of 10,000 invoices in
@@ -156,7 +156,6 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--invoices", type=int, default=10_000)
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
     cpython = measure(args.runs, args.invoices)
     pyodide = measure_in_pyodide(args.runs, args.invoices)
     print(table(cpython, pyodide, args.runs, args.invoices))

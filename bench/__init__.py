@@ -1,0 +1,1 @@
+"""Speed and size benchmarks: `make bench`, or `python -m bench.NAME` from the repository."""
