@@ -14,6 +14,7 @@ import pytest
 
 from tests.support import collection
 from tests.support.harness import build
+from tests.support.hostile import hostile_title_site
 from tools.serve import serve
 
 
@@ -73,3 +74,11 @@ def octet_stream_site_url(built_site: Path) -> Iterator[str]:
     """The built site served as a misconfigured server would: ``.wasm`` as octet-stream."""
     with serve(built_site, wasm_type="application/octet-stream") as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def hostile_title_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example policy with a title and a version that carry script, built once (French):
+    read as HTML by ``tests/site/test_site_escaping.py``, opened in Chromium by
+    ``tests/browser/test_hostile_site.py``."""
+    return hostile_title_site(tmp_path_factory.mktemp("hostile-title"))

@@ -6,10 +6,12 @@ title as written."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Browser
 
-from tests.support.hostile import TITLE, hostile_title_site
+from tests.support.hostile import TITLE
 from tools.serve import serve
 
 pytestmark = pytest.mark.browser
@@ -24,9 +26,9 @@ document.addEventListener("securitypolicyviolation",
 
 
 def test_no_page_of_a_hostile_policy_runs_its_script(
-    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+    browser: Browser, hostile_title_built_site: Path
 ) -> None:
-    site = hostile_title_site(tmp_path_factory.mktemp("hostile-site"))
+    site = hostile_title_built_site
     pages = sorted("/" + path.relative_to(site).as_posix().removesuffix("index.html")
                    for path in site.rglob("*.html")
                    if not path.relative_to(site).as_posix().startswith("assets/"))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.hostile import TITLE, VERSION, hostile_title_site
+from tests.support.hostile import TITLE, VERSION
 
 
 class Page(HTMLParser):
@@ -48,12 +48,8 @@ def read(path: Path) -> Page:
     return page
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return hostile_title_site(tmp_path_factory.mktemp("escaping"))
-
-
-def test_no_page_has_an_event_handler_or_an_svg(site: Path) -> None:
+def test_no_page_has_an_event_handler_or_an_svg(hostile_title_built_site: Path) -> None:
+    site = hostile_title_built_site
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 10
     for path in pages:
@@ -63,7 +59,8 @@ def test_no_page_has_an_event_handler_or_an_svg(site: Path) -> None:
         assert "<svg onload" not in path.read_text(encoding="utf-8"), path
 
 
-def test_the_title_and_the_version_read_as_written(site: Path) -> None:
+def test_the_title_and_the_version_read_as_written(hostile_title_built_site: Path) -> None:
+    site = hostile_title_built_site
     home = read(site / "index.html")
     assert home.title == TITLE
     assert f"Version {VERSION}" in home.stamp
