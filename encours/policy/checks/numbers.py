@@ -55,10 +55,10 @@ from .texts import text_line, texts
 _SPACE = "[ \u00a0\u202f]"
 _NUMBER = {
     "fr": rf"(?P<number>\d{{1,3}}(?:{_SPACE}\d{{3}})+|\d+)(?:,(?P<decimals>\d+))?",
-    "en": r"(?P<number>\d{1,3}(?:[,\u00a0\u202f]\d{3})+|\d+)(?:\.(?P<decimals>\d+))?",
+    "en": r"(?P<number>\d{1,3}(?:[, \u00a0\u202f]\d{3})+|\d+)(?:\.(?P<decimals>\d+))?",
 }
 """A number as each language writes it: `150 000`, `12,15` in French; `150,000`, `12.15` in
-English (a space or a narrow space also separates thousands there)."""
+English (where a space, plain or narrow, also separates thousands)."""
 
 _UNITS: tuple[tuple[str, str], ...] = (
     ("working_days", r"jours?\s+ouvr[ée]s|jours?\s+ouvrables|(?:working|business)\s+days?"),
