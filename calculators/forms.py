@@ -15,7 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from . import cei, discount, dso, penalty, unpaid
+from . import cei, discount, dso, limit, penalty, unpaid
 from .inputs import (
     MAX_TEXT_LENGTH,
     Field,
@@ -31,6 +31,7 @@ from .inputs import (
 from .languages import LANGUAGES
 from .messages import Catalogue
 from .money import EXACT, exact_sum, round_ratio, two_places
+from .policy_values import PolicyValues, average_term_days
 from .rates import TABLES, RateBook, half_key
 from .specs import SPECS, Spec
 
@@ -669,10 +670,113 @@ def _unpaid(payload: Mapping[str, Any], t: Catalogue) -> dict[str, Any]:
     }
 
 
-ADAPTERS: dict[str, Callable[[Mapping[str, Any], Catalogue], dict[str, Any]]] = {
+# --- the policy tools: shared wording --------------------------------------------------------
+
+CURRENCY_SIGNS = {"EUR": "€", "GBP": "£", "USD": "$", "CHF": "CHF"}
+
+
+def money_text(value: Any, currency: str, t: Catalogue) -> str:
+    """An amount as a sentence writes it: ``36 000,00 €`` / ``36,000.00 €``."""
+    return f"{t.grouped(two_places(value))} {CURRENCY_SIGNS.get(currency, currency)}"
+
+
+def term_text(term: Mapping[str, Any], t: Catalogue) -> str:
+    """A payment term as the policy writes it (``basis``, ``days``), in words."""
+    basis = str(term.get("basis"))
+    if basis == "end_of_month" and not term.get("days"):
+        return t("term.end_of_month_only")
+    return t(f"term.{basis}", days=term.get("days") or 0)
+
+
+def roles_text(roles: Sequence[str], policy: PolicyValues, t: Catalogue) -> str:
+    """Role titles joined: ``DAF et DG`` / ``CFO and CEO``."""
+    titles = [policy.role(role, t.lang) for role in roles]
+    if len(titles) < 2:
+        return "".join(titles)
+    return t("list.and", first=", ".join(titles[:-1]), last=titles[-1])
+
+
+# --- limit -----------------------------------------------------------------------------------
+
+def _limit(payload: Mapping[str, Any], t: Catalogue, policy: PolicyValues) -> dict[str, Any]:
+    values, problems = _read(SPECS["limit"], payload, t)
+    score = values["score"]
+    risk = None
+    if score is not None:
+        risk = limit.risk_class_of(score, policy.risk_classes)
+        if risk is None or not policy.score_minimum <= score <= policy.score_maximum:
+            problems.append(Problem("score", t("error.score_range",
+                                               minimum=policy.score_minimum,
+                                               maximum=policy.score_maximum)))
+    if problems:
+        raise Rejected(problems)
+    assert risk is not None
+    method = policy.limit_method
+    term_days = values["term_days"]
+    standard = term_days is None
+    if standard:
+        term_days = average_term_days(policy.payment_term, policy.effective_date.year)
+    result = limit.credit_limit(values["equity"], values["insurer_cover"],
+                                values["monthly_purchases"], term_days, method,
+                                risk.maximum_limit)
+    approvers = limit.approvers_for(result.limit, policy.approval_bands)
+    currency = policy.currency
+
+    def amount(value: Any) -> str:
+        return money_text(value, currency, t)
+
+    explanation = [
+        t("limit.step.class", score=score, risk_class=risk.id, name=risk.name.get(t.lang),
+          low=risk.score_min, high=risk.score_max),
+        t("limit.step.equity", share=t.number(method.equity_share),
+          equity=amount(values["equity"]), amount=amount(result.by_equity)),
+    ]
+    if result.by_insurer is not None:
+        explanation.append(t("limit.step.insurer", amount=amount(result.by_insurer)))
+    elif method.use_insurer_cover:
+        explanation.append(t("limit.step.no_insurer"))
+    term_key = "limit.step.purchases_standard" if standard else "limit.step.purchases"
+    explanation += [
+        t(term_key, purchases=amount(values["monthly_purchases"]), days=term_days,
+          margin=method.margin_days, amount=amount(result.by_purchases),
+          term=term_text(policy.payment_term, t)),
+        t("limit.step.smallest", smallest=amount(result.smallest),
+          rounding=amount(method.rounding), rounded=amount(result.rounded)),
+        t("limit.step.capped" if result.capped else "limit.step.within",
+          risk_class=risk.id, maximum=amount(risk.maximum_limit), limit=amount(result.limit)),
+        t("limit.step.approval", limit=amount(result.limit),
+          approvers=roles_text(approvers, policy, t), months=risk.review_months,
+          term=term_text(risk.maximum_term, t)),
+    ]
+    return {
+        "risk_class": risk.id,
+        "risk_class_name": risk.name.get(t.lang),
+        "term_days": term_days,
+        "by_equity": two_places(result.by_equity),
+        "by_insurer": _maybe(result.by_insurer),
+        "by_purchases": two_places(result.by_purchases),
+        "smallest": two_places(result.smallest),
+        "class_maximum": two_places(risk.maximum_limit),
+        "limit": two_places(result.limit),
+        "capped": result.capped,
+        "approvers": list(approvers),
+        "approver_titles": [policy.role(role, t.lang) for role in approvers],
+        "review_months": risk.review_months,
+        "maximum_term": dict(risk.maximum_term),
+        "maximum_term_text": term_text(risk.maximum_term, t),
+        "currency": currency,
+        "explanation": explanation,
+        "warnings": [],
+    }
+
+
+ADAPTERS: dict[str, Callable[..., dict[str, Any]]] = {
     "penalty": _penalty,
     "dso": _dso,
     "cei": _cei,
     "discount": _discount,
     "unpaid": _unpaid,
+    "limit": _limit,
 }
+"""Each calculator's adapter: ``(payload, t)``, or ``(payload, t, policy values)`` for a
+policy tool (a spec with ``uses_policy``)."""

@@ -28,6 +28,9 @@ class Spec:
     name: str
     fields: tuple[Field, ...]
     outputs: tuple[Output, ...]
+    uses_policy: bool = False
+    """A policy tool: it applies the policy's values (:mod:`.policy_values`), so it needs the
+    handbook's ``assets/policy.json`` (the ``policy`` argument of :func:`calculators.api.run`)."""
 
 
 def _outputs(*names: str) -> tuple[Output, ...]:
@@ -151,5 +154,26 @@ UNPAID = Spec(
                      "warnings"),
 )
 
-SPECS: dict[str, Spec] = {spec.name: spec for spec in (PENALTY, DSO, CEI, DISCOUNT, UNPAID)}
+# --- the policy tools: the policy's values come from assets/policy.json ----------------------
+
+LIMIT = Spec(
+    "limit",
+    fields=(
+        Field("score", "integer", required=True),
+        Field("equity", "money", required=True),
+        Field("insurer_cover", "money"),
+        Field("monthly_purchases", "money", required=True),
+        Field("term_days", "integer", at_least=0),
+    ),
+    outputs=(
+        *_outputs("risk_class", "risk_class_name", "term_days", "by_equity", "by_insurer",
+                  "by_purchases", "smallest", "class_maximum", "limit", "capped", "approvers",
+                  "approver_titles", "review_months", "maximum_term", "maximum_term_text",
+                  "currency", "explanation", "warnings"),
+    ),
+    uses_policy=True,
+)
+
+SPECS: dict[str, Spec] = {spec.name: spec for spec in (PENALTY, DSO, CEI, DISCOUNT, UNPAID,
+                                                       LIMIT)}
 CALCULATORS: tuple[str, ...] = tuple(SPECS)
