@@ -15,7 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from . import cei, discount, dso, limit, penalty, unpaid
+from . import cei, discount, dso, limit, order, penalty, unpaid
 from .inputs import (
     MAX_TEXT_LENGTH,
     Field,
@@ -30,7 +30,7 @@ from .inputs import (
 )
 from .languages import LANGUAGES
 from .messages import Catalogue
-from .money import EXACT, exact_sum, round_ratio, two_places
+from .money import EXACT, exact_sum, round_half_up, round_ratio, two_places
 from .policy_values import PolicyValues, average_term_days
 from .rates import TABLES, RateBook, half_key
 from .specs import SPECS, Spec
@@ -688,12 +688,16 @@ def term_text(term: Mapping[str, Any], t: Catalogue) -> str:
     return t(f"term.{basis}", days=term.get("days") or 0)
 
 
+def joined(texts: Sequence[str], t: Catalogue) -> str:
+    """Texts joined as a sentence lists them: ``a, b et c`` / ``a, b and c``."""
+    if len(texts) < 2:
+        return "".join(texts)
+    return t("list.and", first=", ".join(texts[:-1]), last=texts[-1])
+
+
 def roles_text(roles: Sequence[str], policy: PolicyValues, t: Catalogue) -> str:
     """Role titles joined: ``DAF et DG`` / ``CFO and CEO``."""
-    titles = [policy.role(role, t.lang) for role in roles]
-    if len(titles) < 2:
-        return "".join(titles)
-    return t("list.and", first=", ".join(titles[:-1]), last=titles[-1])
+    return joined([policy.role(role, t.lang) for role in roles], t)
 
 
 # --- limit -----------------------------------------------------------------------------------
@@ -770,6 +774,177 @@ def _limit(payload: Mapping[str, Any], t: Catalogue, policy: PolicyValues) -> di
     }
 
 
+# --- order (blocked order) -------------------------------------------------------------------
+
+def _order(payload: Mapping[str, Any], t: Catalogue, policy: PolicyValues) -> dict[str, Any]:
+    values, problems = _read(SPECS["order"], payload, t)
+    cause_ids = [cause.id for cause in policy.causes]
+    chosen = values["cause"] or None
+    if chosen is not None and chosen not in cause_ids:
+        problems.append(Problem("cause", explain(Invalid("error.choice", choices=", ".join(
+            cause_ids)), t, "order", "cause")))
+    if problems:
+        raise Rejected(problems)
+    credit_limit, outstanding, amount = (values[name] for name in (
+        "limit", "outstanding", "order_amount"))
+    overdue_days, dispute_days, action_plan = (values[name] for name in (
+        "oldest_overdue_days", "oldest_dispute_days", "dispute_action_plan"))
+    exposure = order.exposure_of(outstanding, amount)
+    checks = order.check_rules(policy.blocking_rules, credit_limit, exposure, overdue_days,
+                               dispute_days, action_plan)
+    applied = [check.rule.id for check in checks if check.blocks]
+    blocked = bool(applied)
+    if chosen is not None and not blocked:
+        raise Rejected([Problem("cause", t("error.cause_not_blocked"))])
+    excess = order.excess_over(exposure, credit_limit)
+    increase = order.temporary_increase(checks, credit_limit, exposure, dispute_days,
+                                        policy.temporary_increase, policy.approval_bands)
+    exposure_rule = policy.rule("exposure")
+    tolerated = None if exposure_rule is None or exposure_rule.tolerance_rate is None \
+        else order.tolerated(credit_limit, exposure_rule.tolerance_rate)
+    currency, lang = policy.currency, t.lang
+
+    def amount_text(value: Any) -> str:
+        return money_text(value, currency, t)
+
+    likely = [cause for cause in policy.causes if set(cause.blocking_rules) & set(applied)]
+    if chosen is not None:
+        shown = [cause for cause in policy.causes if cause.id == chosen]
+    elif len(likely) == 1:
+        shown, chosen = likely, likely[0].id
+    else:
+        shown = likely
+    alternative_causes: dict[str, list[str]] = {}
+    for cause in shown:
+        for alternative_id in cause.alternatives:
+            alternative_causes.setdefault(alternative_id, []).append(cause.id)
+    alternatives = [item for item in policy.alternatives if item.id in alternative_causes]
+    decision = policy.decision
+    warnings = []
+    explanation = [t("order.step.exposure", outstanding=amount_text(outstanding),
+                     order=amount_text(amount), exposure=amount_text(exposure))]
+    for check in checks:
+        explanation.append(_order_rule_step(check, values, credit_limit, amount_text, t))
+        if check.blocks is None:
+            warnings.append(t("order.warning.untested", rule=check.rule.name.get(lang)))
+    if not blocked:
+        explanation.append(t("order.step.not_blocked"))
+    if excess > 0:
+        explanation.append(t("order.step.excess", excess=amount_text(excess)))
+        if excess > amount:
+            warnings.append(t("order.warning.excess_beyond_order", excess=amount_text(excess),
+                              order=amount_text(amount)))
+    if increase.needed:
+        explanation.append(_increase_step(increase, policy, credit_limit, amount_text, t))
+    if blocked:
+        if chosen is not None:
+            cause = next(cause for cause in policy.causes if cause.id == chosen)
+            key = "order.step.cause_picked" if values["cause"] else "order.step.cause"
+            explanation.append(t(key, cause=cause.name.get(lang),
+                                 what=cause.what_to_check.get(lang)))
+        elif likely:
+            explanation.append(t("order.step.causes_pick", causes=joined(
+                [f"« {cause.name.get(lang)} »" if lang == "fr" else f"\"{cause.name.get(lang)}\""
+                 for cause in likely], t)))
+        if alternatives:
+            explanation.append(t("order.step.alternatives", alternatives="; ".join(
+                t("order.alternative", name=item.name.get(lang),
+                  approver=policy.role(item.approver, lang)) for item in alternatives)))
+        explanation.append(t("order.step.decision", owner=policy.role(decision.owner, lang),
+                             hours=decision.response_time_working_hours,
+                             escalation=policy.role(decision.escalation, lang)))
+    return {
+        "exposure": two_places(exposure),
+        "tolerated": _maybe(tolerated),
+        "blocked": blocked,
+        "rules": applied,
+        "checks": [{"rule": check.rule.id, "name": check.rule.name.get(lang),
+                    "kind": check.rule.kind, "blocks": check.blocks} for check in checks],
+        "excess": two_places(excess),
+        "deposit_needed": two_places(excess),
+        "temporary_increase": {
+            "needed": increase.needed,
+            "possible": increase.possible,
+            "reasons": [_increase_reason(reason, increase, policy, credit_limit, t)
+                        for reason in increase.reasons] if increase.needed else [],
+            "up_to": two_places(increase.up_to),
+            "share_needed": two_places(increase.share_needed),
+            "maximum_days": policy.temporary_increase.maximum_days,
+            "approvers": list(increase.approvers),
+            "approver_titles": [policy.role(role, lang) for role in increase.approvers],
+        },
+        "cause": chosen if blocked else None,
+        "causes": [{"id": cause.id, "name": cause.name.get(lang),
+                    "what_to_check": cause.what_to_check.get(lang),
+                    "rules": [rule for rule in cause.blocking_rules if rule in applied],
+                    "alternatives": list(cause.alternatives)} for cause in likely],
+        "alternatives": [{"id": item.id, "name": item.name.get(lang), "approver": item.approver,
+                          "approver_title": policy.role(item.approver, lang),
+                          "causes": alternative_causes[item.id]} for item in alternatives],
+        "decision": {"owner": decision.owner, "owner_title": policy.role(decision.owner, lang),
+                     "escalation": decision.escalation,
+                     "escalation_title": policy.role(decision.escalation, lang),
+                     "deadline_working_hours": decision.response_time_working_hours},
+        "currency": currency,
+        "explanation": explanation,
+        "warnings": warnings,
+    }
+
+
+def _order_rule_step(check: order.RuleCheck, values: dict[str, Any], credit_limit: Decimal,
+                     amount_text: Callable[[Any], str], t: Catalogue) -> str:
+    """One blocking rule tested on the order, in words."""
+    rule, blocks = check.rule, check.blocks
+    name = rule.name.get(t.lang)
+    if blocks is None:
+        return t("order.step.untested", rule=name)
+    if rule.kind == "exposure":
+        assert rule.tolerance_rate is not None
+        return t("order.step.exposure_blocks" if blocks else "order.step.exposure_passes",
+                 rule=name, limit=amount_text(credit_limit),
+                 tolerance=t.number(rule.tolerance_rate),
+                 tolerated=amount_text(order.tolerated(credit_limit, rule.tolerance_rate)))
+    if rule.kind == "overdue":
+        days = values["oldest_overdue_days"]
+        if days is None:
+            return t("order.step.no_overdue", rule=name)
+        return t("order.step.overdue_blocks" if blocks else "order.step.overdue_passes",
+                 rule=name, days=days, threshold=rule.threshold_days)
+    days = values["oldest_dispute_days"]
+    if not days:
+        return t("order.step.no_dispute", rule=name)
+    if values["dispute_action_plan"] and days > (rule.threshold_days or 0):
+        return t("order.step.dispute_plan", rule=name, days=days)
+    return t("order.step.dispute_blocks" if blocks else "order.step.dispute_passes",
+             rule=name, days=days, threshold=rule.threshold_days)
+
+
+def _increase_reason(reason: str, increase: order.Increase, policy: PolicyValues,
+                     credit_limit: Decimal, t: Catalogue) -> str:
+    """Why the temporary increase cannot cover the order, in words."""
+    if reason == "share":
+        if credit_limit == 0:
+            return t("order.increase.no_limit")
+        return t("order.increase.share", needed=t.number(round_half_up(increase.share_needed)),
+                 share=t.number(policy.temporary_increase.maximum_share))
+    if reason == "overdue":
+        rule = policy.rule("overdue")
+        return t("order.increase.overdue", days=rule.threshold_days if rule else 0)
+    return t("order.increase.dispute")
+
+
+def _increase_step(increase: order.Increase, policy: PolicyValues, credit_limit: Decimal,
+                   amount_text: Callable[[Any], str], t: Catalogue) -> str:
+    if increase.possible:
+        return t("order.step.increase_possible", up_to=amount_text(increase.up_to),
+                 share=t.number(policy.temporary_increase.maximum_share),
+                 days=policy.temporary_increase.maximum_days,
+                 approvers=roles_text(increase.approvers, policy, t))
+    return t("order.step.increase_impossible", reasons="; ".join(
+        _increase_reason(reason, increase, policy, credit_limit, t)
+        for reason in increase.reasons))
+
+
 ADAPTERS: dict[str, Callable[..., dict[str, Any]]] = {
     "penalty": _penalty,
     "dso": _dso,
@@ -777,6 +952,7 @@ ADAPTERS: dict[str, Callable[..., dict[str, Any]]] = {
     "discount": _discount,
     "unpaid": _unpaid,
     "limit": _limit,
+    "order": _order,
 }
 """Each calculator's adapter: ``(payload, t)``, or ``(payload, t, policy values)`` for a
 policy tool (a spec with ``uses_policy``)."""

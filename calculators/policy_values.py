@@ -107,6 +107,8 @@ class Cause:
     id: str
     name: Words
     what_to_check: Words
+    blocking_rules: tuple[str, ...]
+    """The blocking rules that point to this cause (ids)."""
     alternatives: tuple[str, ...]
 
 
@@ -196,6 +198,10 @@ class PolicyValues:
     def rule(self, kind: str) -> BlockingRule | None:
         """The blocking rule of ``kind`` (:data:`BLOCKING_KINDS`), if the policy has one."""
         return next((rule for rule in self.blocking_rules if rule.kind == kind), None)
+
+    def alternative(self, alternative_id: str) -> Alternative | None:
+        """The alternative of that id (step 2 of a blocked order)."""
+        return next((item for item in self.alternatives if item.id == alternative_id), None)
 
     def letter(self, kind: str) -> Letter | None:
         """The first letter template of ``kind`` (``debt_acknowledgement``…)."""
@@ -355,7 +361,8 @@ def read_policy(document: Any) -> PolicyValues:
         causes=tuple(
             Cause(id=cause["id"].text(), name=cause["name"].words(),
                   what_to_check=cause["what_to_check"].words(),
-                  alternatives=tuple(a.text() for a in cause["alternatives"].items()))
+                  blocking_rules=_ids(cause.get("blocking_rules")),
+                  alternatives=_ids(cause["alternatives"]))
             for cause in blocked["causes"].items()
         ),
         alternatives=tuple(
@@ -391,6 +398,10 @@ def read_policy(document: Any) -> PolicyValues:
         ),
         letters=tuple(_letters(root.get("letters"))),
     )
+
+
+def _ids(node: _Node | None) -> tuple[str, ...]:
+    return () if node is None else tuple(item.text() for item in node.items())
 
 
 def _kind(rule: _Node) -> str | None:

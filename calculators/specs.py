@@ -174,6 +174,36 @@ LIMIT = Spec(
     uses_policy=True,
 )
 
+_ROLE_OUTPUTS = ("approvers", "approver_titles")
+
+ORDER = Spec(
+    "order",
+    fields=(
+        Field("limit", "money", required=True),
+        Field("outstanding", "money", required=True),
+        Field("order_amount", "money", required=True, above=0,
+              limit_message="error.amount_positive"),
+        Field("oldest_overdue_days", "integer", at_least=0),
+        Field("oldest_dispute_days", "integer", at_least=0),
+        Field("dispute_action_plan", "boolean", default=False),
+        Field("cause", "text"),
+    ),
+    outputs=(
+        *_outputs("exposure", "tolerated", "blocked", "rules"),
+        Output("checks", _outputs("rule", "name", "kind", "blocks")),
+        *_outputs("excess", "deposit_needed"),
+        Output("temporary_increase", _outputs("needed", "possible", "reasons", "up_to",
+                                              "share_needed", "maximum_days", *_ROLE_OUTPUTS)),
+        Output("cause"),
+        Output("causes", _outputs("id", "name", "what_to_check", "rules", "alternatives")),
+        Output("alternatives", _outputs("id", "name", "approver", "approver_title", "causes")),
+        Output("decision", _outputs("owner", "owner_title", "escalation", "escalation_title",
+                                    "deadline_working_hours")),
+        *_outputs("currency", "explanation", "warnings"),
+    ),
+    uses_policy=True,
+)
+
 SPECS: dict[str, Spec] = {spec.name: spec for spec in (PENALTY, DSO, CEI, DISCOUNT, UNPAID,
-                                                       LIMIT)}
+                                                       LIMIT, ORDER)}
 CALCULATORS: tuple[str, ...] = tuple(SPECS)

@@ -32,6 +32,7 @@ SOURCES = {
     # The policy tools apply the company's own rules: their source is the policy, their worked
     # example the policy's.
     "limit": ("Source: the policy", "The policy's example"),
+    "order": ("Source: the policy", "Worked example"),
 }
 MODULES = sorted(path for path in PACKAGE.glob("*.py"))
 
