@@ -8,6 +8,7 @@ penalty calculator for a long list of invoices given a part at a time (a file's 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -15,7 +16,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from . import cei, discount, dso, limit, order, penalty, unpaid
+from . import cei, discount, dso, limit, order, penalty, plan, unpaid
 from .inputs import (
     MAX_TEXT_LENGTH,
     Field,
@@ -688,6 +689,11 @@ def term_text(term: Mapping[str, Any], t: Catalogue) -> str:
     return t(f"term.{basis}", days=term.get("days") or 0)
 
 
+def date_text(day: date, t: Catalogue) -> str:
+    """A date as a letter writes it: ``05/03/2026``."""
+    return t("plan.date", day=f"{day.day:02d}", month=f"{day.month:02d}", year=day.year)
+
+
 def joined(texts: Sequence[str], t: Catalogue) -> str:
     """Texts joined as a sentence lists them: ``a, b et c`` / ``a, b and c``."""
     if len(texts) < 2:
@@ -945,6 +951,122 @@ def _increase_step(increase: order.Increase, policy: PolicyValues, credit_limit:
         for reason in increase.reasons))
 
 
+# --- plan (payment plan for arrears) ---------------------------------------------------------
+
+BLANK = "………………"
+"""What a printed form leaves to be written by hand."""
+
+
+def _plan(payload: Mapping[str, Any], t: Catalogue, policy: PolicyValues) -> dict[str, Any]:
+    values, problems = _read(SPECS["plan"], payload, t)
+    arrears, months, first, down = (values[name] for name in (
+        "arrears", "months", "first_date", "down_payment"))
+    plans = policy.payment_plans
+    currency = policy.currency
+
+    def amount_text(value: Any) -> str:
+        return money_text(value, currency, t)
+
+    down = down or Decimal(0)
+    if arrears is not None and values["down_payment"] is not None and down >= arrears:
+        problems.append(Problem("down_payment", t("error.down_payment",
+                                                  arrears=amount_text(arrears))))
+    if months is not None and months > plans.maximum_months:
+        problems.append(Problem("months", t("error.plan_too_long",
+                                            maximum=plans.maximum_months)))
+    if problems:
+        raise Rejected(problems)
+    financed = EXACT.subtract(arrears, down)
+    schedule = plan.instalments(financed, months, first)
+    smallest = min(item.amount for item in schedule)
+    if smallest < plans.minimum_instalment:
+        longest = plan.longest_plan(financed, plans.minimum_instalment, plans.maximum_months)
+        key = "error.plan_instalment_low" if longest else "error.plan_too_small"
+        raise Rejected([Problem("months", t(key, amount=amount_text(smallest),
+                                            minimum=amount_text(plans.minimum_instalment),
+                                            longest=longest))])
+    approver = plan.approver_of(arrears, plans.approver, plans.approval_limit, plans.escalation)
+    approver_title = policy.role(approver, t.lang)
+    explanation = []
+    if down:
+        explanation.append(t("plan.step.down_payment", arrears=amount_text(arrears),
+                             down=amount_text(down), financed=amount_text(financed)))
+    each, last = schedule[0].amount, schedule[-1].amount
+    if months == 1 or each == last:
+        explanation.append(t("plan.step.equal", financed=amount_text(financed), months=months,
+                             each=amount_text(each)))
+    else:
+        explanation.append(t("plan.step.last_differs", financed=amount_text(financed),
+                             months=months, each=amount_text(each), last=amount_text(last)))
+    explanation += [
+        t("plan.step.dates", first=date_text(first, t), last=date_text(schedule[-1].date, t),
+          day=first.day),
+        t("plan.step.policy", maximum=plans.maximum_months,
+          minimum=amount_text(plans.minimum_instalment)),
+        t("plan.step.approver_within" if arrears <= plans.approval_limit
+          else "plan.step.approver_above", arrears=amount_text(arrears),
+          limit=amount_text(plans.approval_limit), approver=approver_title),
+    ]
+    letter = policy.letter("debt_acknowledgement")
+    warnings = []
+    acknowledgement = None
+    if letter is None:
+        warnings.append(t("plan.warning.no_letter"))
+    else:
+        acknowledgement = _acknowledgement(letter.text(t.lang), arrears, down, schedule,
+                                           approver_title, currency)
+    return {
+        "arrears": two_places(arrears),
+        "down_payment": two_places(down),
+        "financed": two_places(financed),
+        "months": months,
+        "instalment": two_places(each),
+        "instalments": [{"number": index + 1, "date": item.date.isoformat(),
+                         "amount": two_places(item.amount)}
+                        for index, item in enumerate(schedule)],
+        "last_date": schedule[-1].date.isoformat(),
+        "maximum_months": plans.maximum_months,
+        "minimum_instalment": two_places(plans.minimum_instalment),
+        "approval_limit": two_places(plans.approval_limit),
+        "approver": approver,
+        "approver_title": approver_title,
+        "acknowledgement": acknowledgement,
+        "currency": currency,
+        "explanation": explanation,
+        "warnings": warnings,
+    }
+
+
+def _acknowledgement(letter: Any, arrears: Decimal, down: Decimal,
+                     schedule: Sequence[plan.Instalment], signer: str, currency: str
+                     ) -> dict[str, str]:
+    """The acknowledgement of debt, ready to print: the plan's figures in the language the
+    letter is written in, what only the parties know left blank to write by hand."""
+    t = Catalogue(letter.lang)
+    sign = CURRENCY_SIGNS.get(currency, currency)
+
+    def line(when: str, amount: Decimal) -> str:
+        return t("plan.schedule_line", date=when, amount=f"{t.grouped(two_places(amount))} {sign}")
+
+    lines = [line(t("plan.on_signing"), down)] if down else []
+    lines += [line(date_text(item.date, t), item.amount) for item in schedule]
+    values = {
+        "plan.total": t.grouped(two_places(arrears)),
+        "plan.schedule": "\n".join(lines),
+        "sender.title": signer,
+    }
+
+    def fill(text: str) -> str:
+        for name, value in values.items():
+            text = text.replace(f"[[{name}]]", value)
+        return _PLACEHOLDER.sub(BLANK, text)
+
+    return {"lang": letter.lang, "subject": fill(letter.subject), "body": fill(letter.body)}
+
+
+_PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")
+
+
 ADAPTERS: dict[str, Callable[..., dict[str, Any]]] = {
     "penalty": _penalty,
     "dso": _dso,
@@ -953,6 +1075,7 @@ ADAPTERS: dict[str, Callable[..., dict[str, Any]]] = {
     "unpaid": _unpaid,
     "limit": _limit,
     "order": _order,
+    "plan": _plan,
 }
 """Each calculator's adapter: ``(payload, t)``, or ``(payload, t, policy values)`` for a
 policy tool (a spec with ``uses_policy``)."""

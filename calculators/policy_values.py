@@ -161,13 +161,27 @@ class Incentives:
 
 
 @dataclass(frozen=True)
+class LetterText:
+    """A letter in one language: ``lang`` is the language it is written in (French when the
+    policy has no translation), which the figures filled in must follow."""
+
+    lang: str
+    subject: str
+    body: str
+
+
+@dataclass(frozen=True)
 class Letter:
-    """A letter template with the policy's values filled in: ``{lang: (subject, body)}``; the
-    case fields (``[[plan.total]]``…) are left for the tool to fill."""
+    """A letter template with the policy's values filled in, by language asked for; the case
+    fields (``[[plan.total]]``…) are left for the tool to fill."""
 
     id: str
     kind: str
-    texts: Mapping[str, tuple[str, str]]
+    texts: Mapping[str, LetterText]
+
+    def text(self, lang: str) -> LetterText:
+        """The letter for a reader of ``lang`` (French when it has no ``lang`` version)."""
+        return self.texts.get(lang) or self.texts.get("fr") or next(iter(self.texts.values()))
 
 
 @dataclass(frozen=True)
@@ -429,7 +443,10 @@ def _letters(letters: _Node | None) -> list[Letter]:
         texts = {}
         for lang in letter["texts"].mapping():
             node = letter["texts"][str(lang)]
-            texts[str(lang)] = (node["subject"].text(), node["body"].text())
+            texts[str(lang)] = LetterText(node["lang"].text(), node["subject"].text(),
+                                          node["body"].text())
+        if not texts:
+            raise PolicyUnreadable(letter["texts"].path)
         found.append(Letter(letter["id"].text(), letter["kind"].text(), texts))
     return found
 

@@ -204,6 +204,25 @@ ORDER = Spec(
     uses_policy=True,
 )
 
+PLAN = Spec(
+    "plan",
+    fields=(
+        Field("arrears", "money", required=True, above=0, limit_message="error.amount_positive"),
+        Field("months", "integer", required=True, above=0, limit_message="error.months_positive"),
+        Field("first_date", "date", required=True),
+        Field("down_payment", "money"),
+    ),
+    outputs=(
+        *_outputs("arrears", "down_payment", "financed", "months", "instalment"),
+        Output("instalments", _outputs("number", "date", "amount")),
+        *_outputs("last_date", "maximum_months", "minimum_instalment", "approval_limit",
+                  "approver", "approver_title"),
+        Output("acknowledgement", _outputs("lang", "subject", "body")),
+        *_outputs("currency", "explanation", "warnings"),
+    ),
+    uses_policy=True,
+)
+
 SPECS: dict[str, Spec] = {spec.name: spec for spec in (PENALTY, DSO, CEI, DISCOUNT, UNPAID,
-                                                       LIMIT, ORDER)}
+                                                       LIMIT, ORDER, PLAN)}
 CALCULATORS: tuple[str, ...] = tuple(SPECS)

@@ -33,6 +33,7 @@ SOURCES = {
     # example the policy's.
     "limit": ("Source: the policy", "The policy's example"),
     "order": ("Source: the policy", "Worked example"),
+    "plan": ("Source: the policy", "Worked example", "Code civil, art. 1376 and 2240"),
 }
 MODULES = sorted(path for path in PACKAGE.glob("*.py"))
 
