@@ -766,6 +766,7 @@ def _limit(payload: Mapping[str, Any], t: Catalogue, policy: PolicyValues) -> di
         "by_insurer": _maybe(result.by_insurer),
         "by_purchases": two_places(result.by_purchases),
         "smallest": two_places(result.smallest),
+        "rounded": two_places(result.rounded),
         "class_maximum": two_places(risk.maximum_limit),
         "limit": two_places(result.limit),
         "capped": result.capped,

@@ -2,13 +2,13 @@
 read from the handbook's ``assets/policy.json`` — the one reader, in the command line
 (``--policy FILE``), in the browser worker and at build time alike.
 
-The document is what ``encours.handbook.policy_json`` writes: ``version``, ``currency``,
-``policy`` (the validated policy model dumped as JSON: amounts as decimal strings, texts as
-``{"fr": ..., "en": ...}``) and ``letters`` (each letter template, its policy values already
-filled in, in each language). :func:`read_policy` checks that every value a tool needs is
-there and has the right type, and returns them typed (``Decimal`` amounts, ``int`` days); a
-document that is not such a file raises :class:`PolicyUnreadable`, naming the first missing
-or wrong value.
+The document is what ``encours.render.policy_document.policy_json`` writes: ``version``,
+``currency``, ``policy`` (the validated policy model dumped as JSON: amounts as decimal
+strings, texts as ``{"fr": ..., "en": ...}``) and ``letters`` (each letter template, its
+policy values already filled in, in each language). :func:`read_policy` checks that every
+value a tool needs is there and has the right type, and returns them typed (``Decimal``
+amounts, ``int`` days); a document that is not such a file raises :class:`PolicyUnreadable`,
+naming the first missing or wrong value.
 
 Standard library only (this module also runs inside Pyodide).
 """

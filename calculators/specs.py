@@ -167,7 +167,8 @@ LIMIT = Spec(
     ),
     outputs=(
         *_outputs("risk_class", "risk_class_name", "term_days", "by_equity", "by_insurer",
-                  "by_purchases", "smallest", "class_maximum", "limit", "capped", "approvers",
+                  "by_purchases", "smallest", "rounded", "class_maximum", "limit", "capped",
+                  "approvers",
                   "approver_titles", "review_months", "maximum_term", "maximum_term_text",
                   "currency", "explanation", "warnings"),
     ),

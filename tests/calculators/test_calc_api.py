@@ -23,7 +23,8 @@ TWO_DECIMALS = re.compile(r"-?[0-9]+\.[0-9]{2}")
 
 
 def test_public_names() -> None:
-    assert CALCULATORS == ("penalty", "dso", "cei", "discount", "unpaid", "limit", "order", "plan", "bonus")
+    assert CALCULATORS == ("penalty", "dso", "cei", "discount", "unpaid", "limit", "order",
+                           "plan", "bonus")
     assert set(calculators.__all__) == {"run", "run_json", "describe", "CALCULATORS"}
 
 
