@@ -151,15 +151,24 @@ GlossaryRef = Annotated[str, _ID, RefTo("glossary")]
 StepRef = Annotated[str, _ID, RefTo("step")]
 BlockingRuleRef = Annotated[str, _ID, RefTo("blocking_rule")]
 
-Percent = Annotated[Decimal, Field(ge=0, le=100)]
+@dataclass(frozen=True)
+class Unit:
+    """Marks a number's unit (`percent`, `money`, `days`, `working_days`, `months`): the check
+    that finds policy values copied into free text compares a number only with values of its
+    unit (`checks/numbers.py`)."""
+
+    name: str
+
+
+Percent = Annotated[Decimal, Field(ge=0, le=100), Unit("percent")]
 """A rate in percent (12.5 means 12.5 %)."""
 
-Money = Annotated[Decimal, Field(ge=0)]
+Money = Annotated[Decimal, Field(ge=0), Unit("money")]
 """An amount in the company's currency."""
 
-Days = Annotated[int, Field(ge=0)]
-WorkingDays = Annotated[int, Field(ge=0)]
-Months = Annotated[int, Field(ge=1)]
+Days = Annotated[int, Field(ge=0), Unit("days")]
+WorkingDays = Annotated[int, Field(ge=0), Unit("working_days")]
+Months = Annotated[int, Field(ge=1), Unit("months")]
 
 
 class PaymentTerm(Model):
