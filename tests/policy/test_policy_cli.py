@@ -17,6 +17,11 @@ from tests.policy.conftest import EXAMPLE, PolicyCopy
 REPO = EXAMPLE.parent
 
 
+NO_DISCOUNT_MENTION = ("    invoice_mention:\n      fr: Pas d'escompte pour paiement anticipé.\n"
+                       "      en: No discount for early payment.\n")
+"""The early-payment discount's invoice mention, in both languages (some tests take it away)."""
+
+
 def apart_from_rates(out: str) -> tuple[list[str], int]:
     """The lines of `out` but the missing-current-rate warnings, and how many of those there
     were: the example has no 2026-H2 rate (not in our reference data, and never invented), and
@@ -43,10 +48,23 @@ def test_validate_the_example(capsys: pytest.CaptureFixture[str]) -> None:
     assert french == english == total > 400, "the example is wholly in French and English"
 
 
+def test_validate_fails_on_an_english_text_removed_from_the_example(
+        policy_copy: PolicyCopy, capsys: pytest.CaptureFixture[str]) -> None:
+    """The example declares `languages: [fr, en]`: a text without its English is an error, at
+    the text's line, naming the field and the language."""
+    policy_copy.edit("kpis.yaml", "      en: Bad debt\n", "")
+    assert main(["validate", "--lang", "en"]) == 1
+    lines, _ = apart_from_rates(capsys.readouterr().out)
+    at = policy_copy.at("kpis.yaml", "fr: Pertes sur créances")
+    assert lines[0] == (f'{at}: kpis.bad_debt_rate.name: no English text — document.languages '
+                        'declares en: write the text under "en:" beside "fr:"')
+    assert lines[-1].startswith("Policy is invalid: 1 error(s)")
+
+
 def test_validate_prints_every_error_and_fails(policy_copy: PolicyCopy,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     policy_copy.edit("incentives.yaml", "      weight: 25", "      weight: 30")
-    policy_copy.edit("terms.yaml", "    invoice_mention: Pas d'escompte pour paiement anticipé.\n",
+    policy_copy.edit("terms.yaml", NO_DISCOUNT_MENTION,
                      "")
     assert main(["validate", "--lang", "en"]) == 1
     lines, rates = apart_from_rates(capsys.readouterr().out)
@@ -63,7 +81,7 @@ def test_validate_prints_every_error_and_fails(policy_copy: PolicyCopy,
 
 def test_validate_warnings_alone_pass(policy_copy: PolicyCopy,
                                       capsys: pytest.CaptureFixture[str]) -> None:
-    policy_copy.edit("terms.yaml", "    invoice_mention: Pas d'escompte pour paiement anticipé.\n",
+    policy_copy.edit("terms.yaml", NO_DISCOUNT_MENTION,
                      "")
     assert main(["validate"]) == 0
     out, rates = apart_from_rates(capsys.readouterr().out)
