@@ -28,7 +28,7 @@ def test_declaration_step_after_the_contract_deadline(policy_copy: PolicyCopy) -
 
 def test_formal_notice_after_the_declaration_deadline(policy_copy: PolicyCopy) -> None:
     policy_copy.edit(INSURANCE, "overdue_declaration_days: 60", "overdue_declaration_days: 25")
-    policy_copy.edit(RECOVERY, DECLARATION_DAY, "      day: 25\n      name:\n        fr: Déclaration")
+    policy_copy.edit(RECOVERY, DECLARATION_DAY, DECLARATION_DAY.replace("45", "25"))
     errors = policy_copy.errors()
     deadline = policy_copy.at(INSURANCE, "  overdue_declaration_days:")
     assert f"{policy_copy.at(RECOVERY, NOTICE_DAY)}: recovery.dunning_steps.formal_notice.day : " \
@@ -56,7 +56,7 @@ def test_litigation_before_the_declaration_and_plans_without_consent(
                      "required_for: [legal_action]")
     policy_copy.edit(RECOVERY, "    - id: litigation_handover\n      day: 45",
                      "    - id: litigation_handover\n      day: 50")
-    policy_copy.edit(RECOVERY, DECLARATION_DAY, "      day: 55\n      name:\n        fr: Déclaration")
+    policy_copy.edit(RECOVERY, DECLARATION_DAY, DECLARATION_DAY.replace("45", "55"))
     errors = policy_copy.errors()
     plans = policy_copy.at(RECOVERY, "  payment_plans:")
     assert f"{policy_copy.at(INSURANCE, '    required_for:')}: " \
