@@ -106,9 +106,9 @@ def test_sets_texts_translations_natural_keys_and_dict_entries(policy_repo) -> N
 def test_sentences_in_english(policy_repo) -> None:
     sentences = [c.sentence for c in compare(policy_repo.policy, "policy-v2026.1",
                                              "policy-v2026.2", "en").changes]
-    assert "Standard payment term (Clients export): 30 days from invoice date → 45 days from " \
+    assert "Standard payment term (Export customers): 30 days from invoice date → 45 days from " \
         "invoice date" in sentences
-    assert "New dunning step: D+25, Troisième relance (phone, owner: Credit manager)" in sentences
+    assert "New dunning step: D+25, Third reminder (phone, owner: Credit manager)" in sentences
     assert "Role removed: Legal counsel" in sentences
     assert "Effective date: 1 February 2026 → 1 September 2026" in sentences
     english = [c.sentence for c in compare(policy_repo.policy, "policy-v2026.2",
@@ -157,9 +157,9 @@ def test_cli_json_output(policy_repo) -> None:
     assert terms["changes"] == [{
         "chapter": "terms", "kind": "changed",
         "path": "terms.customer_type_terms.export.payment_term",
-        "rule": "Standard payment term (Clients export)",
+        "rule": "Standard payment term (Export customers)",
         "before": "30 days from invoice date", "after": "45 days from invoice date",
-        "sentence": "Standard payment term (Clients export): 30 days from invoice date → 45 "
+        "sentence": "Standard payment term (Export customers): 30 days from invoice date → 45 "
                     "days from invoice date",
         "routine": False, "language": None,
     }]
@@ -206,6 +206,10 @@ def test_a_change_in_one_language_only_is_reported_apart_from_rule_changes(
 
 
 def test_a_translation_added_is_a_change_of_that_language(working_copy: PolicyRepo) -> None:
+    """A policy that declares no languages may drop (or add) a translation."""
+    text = (working_copy.policy / "document.yaml").read_text(encoding="utf-8")
+    declared = next(line for line in text.splitlines(True) if line.startswith("  languages:"))
+    edit(working_copy.policy, "document.yaml", declared, "")
     edit(working_copy.policy, "roles.yaml", "title: {fr: Commercial, en: Sales representative}",
          "title: {fr: Commercial}")
     done = run_cli(working_copy.root, "--lang", "en")
