@@ -52,7 +52,7 @@ def test_validate_fails_on_an_english_text_removed_from_the_example(
         policy_copy: PolicyCopy, capsys: pytest.CaptureFixture[str]) -> None:
     """The example declares `languages: [fr, en]`: a text without its English is an error, at
     the text's line, naming the field and the language."""
-    policy_copy.edit("kpis.yaml", "      en: Bad debt\n", "")
+    policy_copy.edit("kpis.yaml", "      en: Bad debt ratio\n", "")
     assert main(["validate", "--lang", "en"]) == 1
     lines, _ = apart_from_rates(capsys.readouterr().out)
     at = policy_copy.at("kpis.yaml", "fr: Pertes sur créances")

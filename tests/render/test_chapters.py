@@ -115,7 +115,7 @@ def test_untranslated_policy_texts_are_one_info_line(tmp_path, caplog) -> None:
     document.write_text(re.sub(r"(?m)^  languages: .*\n", "", document.read_text("utf-8")),
                         "utf-8")
     kpis = tmp_path / "policy" / "kpis.yaml"
-    kpis.write_text(kpis.read_text("utf-8").replace("      en: Bad debt\n", ""), "utf-8")
+    kpis.write_text(kpis.read_text("utf-8").replace("      en: Bad debt ratio\n", ""), "utf-8")
     policy = load_policy(tmp_path / "policy").policy
     with caplog.at_level(logging.INFO, logger="mkdocs.encours"):
         render_pages(policy, lang="en", runtime=RUNTIME)
