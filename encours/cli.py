@@ -100,6 +100,13 @@ def run_validate(args: argparse.Namespace) -> int:
         else:
             where, _, text = str(problem).partition(": ")
             print(f"{where}: {label}{text}")
+    texts = result.text_counts()
+    if texts["total"]:
+        total = texts["total"]
+        counts_by_language = ", ".join(
+            message("cli.text_count", args.lang, lang=lang, count=texts[lang])
+            for lang in LANGUAGES)
+        print(message("cli.text_counts", args.lang, counts=counts_by_language, total=total))
     counts = {"errors": len(result.errors), "warnings": len(result.warnings),
               "files": len(result.files)}
     if result.errors:

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .messages import message
-from .model.common import Text
+from .model.common import LANGUAGES, Text, declared_in
 from .model.roles import EMAIL_PATTERN, PHONE_PATTERN
 from .paths import annotation_at, display_path, field_names, literal_values, unwrap
 from .problems import Problem
@@ -60,6 +60,9 @@ def translate(exc: ValidationError, prefix: PathKey, root: Any, data: Any, index
             loc = loc[:-1]
         relative = loc[len(prefix):]
         text = _message(error, loc, relative, root, data, index, is_key, lang)
+        key = (error.get("ctx") or {}).get("key")
+        if error["type"].startswith("text_language") and (*loc, key) in index:
+            loc = (*loc, key)  # the line of the wrong language key, not of the text
         location = _where(error["type"], loc, index)
         if location is None:
             problems.append(Problem(file, 1, text))
@@ -121,6 +124,8 @@ def _message(error: dict[str, Any], loc: PathKey, relative: PathKey, root: Any, 
     if kind == "string_pattern_mismatch":
         key = _PATTERNS.get(ctx.get("pattern", ""), "type.pattern_other")
         return message(key, lang, path=path, got=got, pattern=ctx.get("pattern", ""))
+    if kind == "string_too_short" and loc and loc[-1] in LANGUAGES:
+        return message("type.text_empty", lang, path=path)
     if kind == "string_too_short":
         return message("type.empty", lang, path=path)
     if kind == "string_too_long":
@@ -136,6 +141,8 @@ def _message(error: dict[str, Any], loc: PathKey, relative: PathKey, root: Any, 
         return choice(path, value, allowed, got, lang)
     if kind == "text_colon":
         return message("type.text_colon", lang, path=path, key=ctx.get("key", ""))
+    if kind.startswith("text_") or kind == "languages_twice":
+        return _text_message(kind, path, str(ctx.get("key", "")), data, lang)
     if kind == "list_type":
         return message("type.list", lang, path=path, got=got)
     if kind in _SECTION and unwrap(annotation_at(root, relative)) is Text:
@@ -143,6 +150,34 @@ def _message(error: dict[str, Any], loc: PathKey, relative: PathKey, root: Any, 
     if kind in _SECTION:
         return message("type.section", lang, path=path, got=got)
     return message("type.other", lang, path=path, detail=error.get("msg", kind))
+
+
+LANGUAGE_NAMES = {"french": "fr", "français": "fr", "francais": "fr", "english": "en",
+                  "anglais": "en", "fra": "fr", "fre": "fr", "eng": "en", "gb": "en", "uk": "en"}
+"""What people write for a language instead of its code."""
+
+
+def _text_message(kind: str, path: str, key: str, data: Any, lang: str) -> str:
+    """A text whose languages are wrong: which key, and the languages it may use."""
+    declared = declared_in(data) if isinstance(data, dict) else None
+    allowed = declared or LANGUAGES
+    shown = ", ".join(f"{code}:" for code in allowed)
+    if kind == "text_language_code":
+        code = LANGUAGE_NAMES.get(key.lower()) or (key.lower() if key.lower() in allowed else "")
+        hint = message("placeholder.suggest", lang, suggestion=code) if code else ""
+        return message("type.text_language_code", lang, path=path, key=key, allowed=shown,
+                       hint=hint)
+    if kind == "text_language_undeclared":
+        if key not in LANGUAGES:
+            return message("type.text_language_unsupported", lang, path=path, key=key,
+                           allowed=", ".join(LANGUAGES))
+        return message("type.text_language_undeclared", lang, path=path, key=key,
+                       declared=", ".join(declared or ()))
+    if kind == "text_no_language":
+        return message("type.text_empty", lang, path=path)
+    if kind == "languages_twice":
+        return message("type.languages_twice", lang, path=path)
+    return message("type.text_list", lang, path=path)
 
 
 def unknown_key(key: str, allowed: list[str], lang: str) -> str:

@@ -25,7 +25,7 @@ from .checks.rates import RATES_MISSING
 from .errors import translate, unknown_key
 from .messages import message
 from .model import Policy, chapter_file
-from .model.common import Text
+from .model.common import Text, declared_in
 from .paths import display_path, walk
 from .problems import Findings, PolicyInvalid, Problem, Severity
 from .source import LineIndex, PathKey, YamlFile, load_yaml
@@ -76,6 +76,13 @@ class Validation(Findings):
     policy: Policy | None = None
     index: LineIndex = field(default_factory=LineIndex)
     data: dict[str, Any] = field(default_factory=dict)
+    chapters: dict[str, Any] = field(repr=False, default_factory=dict)
+    """The chapters that validated, even when others did not."""
+
+    def text_counts(self) -> dict[str, int]:
+        """How many free texts each language has (`"total"`: how many texts), over the chapters
+        that validated."""
+        return text_counts(self.chapters)
 
 
 def load_policy(policy_dir: Path, lang: str = "fr", today: dt.date | None = None
@@ -116,11 +123,13 @@ def validate_policy(policy_dir: Path, lang: str = "fr", today: dt.date | None = 
         return Validation([Problem(base, None, message("load.no_files", lang))], [])
 
     data, index, unreadable, misspelt = _merge(files, base, problems, lang)
+    declared = declared_in(data)
     valid: dict[str, Any] = {}
     for chapter, info in Policy.model_fields.items():
         if chapter in data:
             try:
-                valid[chapter] = _adapter(chapter).validate_python(data[chapter])
+                valid[chapter] = _adapter(chapter).validate_python(
+                    data[chapter], context={"languages": declared})
             except ValidationError as exc:
                 file = f"{base}/{chapter_file(chapter)}"
                 problems += translate(exc, (chapter,), info.annotation, data, index, file, lang)
@@ -139,7 +148,15 @@ def validate_policy(policy_dir: Path, lang: str = "fr", today: dt.date | None = 
     problems += run_checks(context)
     problems.sort(key=Problem.sort_key)
     ok = complete and not any(p.is_error for p in problems)
-    return Validation(problems, files, policy if ok else None, index, data)
+    return Validation(problems, files, policy if ok else None, index, data, valid)
+
+
+def text_counts(chapters: dict[str, Any]) -> dict[str, int]:
+    """How many free texts of the (valid) `chapters` exist in each language, and in all
+    (`"total"`)."""
+    texts = [value for _, value, _ in walk(list(chapters.values())) if isinstance(value, Text)]
+    counts = {lang: sum(1 for text in texts if text.has(lang)) for lang in LANGUAGES}
+    return {**counts, "total": len(texts)}
 
 
 def _merge(files: list[Path], base: str, problems: list[Problem], lang: str

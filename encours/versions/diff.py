@@ -30,6 +30,7 @@ from typing import Any, get_origin
 
 from pydantic import BaseModel
 
+from calculators.languages import LANGUAGES
 from encours.i18n import Catalogue
 from encours.policy import Policy, Text
 from encours.policy.checks.references import ref_kind
@@ -78,6 +79,9 @@ class Change:
     after: str | None
     sentence: str
     routine: bool = False
+    language: str | None = None
+    """Set when only the text in this language changed (its translation, or the main text
+    while the translation stayed): the wording changed, not the rule."""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -235,11 +239,19 @@ class _Differ:
         before = self.old.value(a, annotation, pattern)
         after = self.new.value(b, annotation, pattern)
         if isinstance(a, Text) and isinstance(b, Text):
-            old_text, new_text = normalized(a.get(self.lang)), normalized(b.get(self.lang))
-            if old_text == new_text:
-                self.emit("changed", path, rule, before, after,
-                          self.labels("versions.sentence.other_language", rule=rule))
+            changed = [lang for lang in LANGUAGES
+                       if a.has(lang) and b.has(lang) and normalized(a.get(lang))
+                       != normalized(b.get(lang))]
+            same = [lang for lang in LANGUAGES
+                    if a.has(lang) and b.has(lang) and lang not in changed]
+            if len(changed) == 1 and same:
+                self.language_only(changed[0], a, b, path, rule)
                 return
+            if not changed:  # a translation added or removed
+                gained = [lang for lang in LANGUAGES if a.has(lang) != b.has(lang)]
+                self.language_only(gained[0], a, b, path, rule)
+                return
+            old_text, new_text = normalized(a.get(self.lang)), normalized(b.get(self.lang))
             old_shown, new_shown = excerpts(old_text, new_text)
             shown = (self.old.quote(old_shown), self.new.quote(new_shown))
         else:
@@ -248,6 +260,22 @@ class _Differ:
             shown = (self.shown(self.old, a, before), self.shown(self.new, b, after))
         self.emit("changed", path, rule, before, after, self.labels(
             "versions.sentence.changed", rule=rule, before=shown[0], after=shown[1]))
+
+    def language_only(self, lang: str, a: Text, b: Text, path: tuple[Any, ...],
+                      rule: str) -> None:
+        """Only the ``lang`` text of a rule changed: ``English text of … changed: "…" → "…"``."""
+        language = self.labels(f"versions.language.{lang}")
+        if not a.has(lang) or not b.has(lang):
+            kind = "added" if b.has(lang) else "removed"
+            sentence = self.labels(f"versions.sentence.language_{kind}", rule=rule,
+                                   language=language)
+            self.emit("changed", path, rule, None, None, sentence, language=lang)
+            return
+        old_shown, new_shown = excerpts(normalized(a.get(lang)), normalized(b.get(lang)))
+        before, after = self.old.quote(old_shown), self.new.quote(new_shown)
+        sentence = self.labels("versions.sentence.language_changed", rule=rule,
+                               language=language, before=before, after=after)
+        self.emit("changed", path, rule, a.get(lang), b.get(lang), sentence, language=lang)
 
     def item(self, side: Describer, kind: str, item: Any, pattern: Pattern,
              path: tuple[Any, ...], context: tuple[str, ...], key: Any) -> None:
@@ -296,11 +324,11 @@ class _Differ:
         return SequenceMatcher(None, text(a), text(b), autojunk=False).ratio()
 
     def emit(self, kind: str, path: tuple[Any, ...], rule: str, before: str | None,
-             after: str | None, sentence: str) -> None:
+             after: str | None, sentence: str, language: str | None = None) -> None:
         dotted = ".".join(str(part) for part in path)
         routine = any(dotted == prefix or dotted.startswith(prefix + ".") for prefix in ROUTINE)
         self.changes.append(Change(str(path[0]), kind, dotted, rule, before, after, sentence,
-                                   routine))
+                                   routine, language))
 
 
 def _unique(items: list[tuple[Any, Any]]) -> bool:

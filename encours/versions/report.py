@@ -37,6 +37,16 @@ def by_chapter(changes: Iterable[Change]) -> list[tuple[str, list[Change]]]:
     return sorted(groups.items(), key=lambda group: order.index(group[0]))
 
 
+def rules(changes: Iterable[Change]) -> list[Change]:
+    """The changes that alter a rule (or its wording in every language)."""
+    return [change for change in changes if change.language is None]
+
+
+def wording(changes: Iterable[Change]) -> list[Change]:
+    """The changes of one language's text only: the rule itself is the same."""
+    return [change for change in changes if change.language is not None]
+
+
 def describe(snapshot: Snapshot, labels: Catalogue) -> str:
     """``policy-v2026.1 (version 2026.1, commit 1a2b3c4)``."""
     version = snapshot.version or "?"
@@ -74,9 +84,12 @@ def as_text(comparison: Comparison) -> str:
     for title, errors in invalid_sides(comparison, labels):
         lines += ["", title, *(f"  {error}" for error in errors)]
     if comparison.valid:
-        for chapter, changes in by_chapter(comparison.changes):
+        for chapter, changes in by_chapter(rules(comparison.changes)):
             lines += ["", labels(f"versions.chapter.{chapter}")]
             lines += [f"  - {change.sentence}" for change in changes]
+        if wording(comparison.changes):
+            lines += ["", labels("versions.cli.wording")]
+            lines += [f"  - {change.sentence}" for change in wording(comparison.changes)]
         lines += ["", count(len(comparison.changes), labels) if comparison.changes
                   else labels("versions.page.no_changes")]
     return "\n".join(lines) + "\n"
@@ -90,9 +103,13 @@ def as_markdown(comparison: Comparison) -> str:
     for title, errors in invalid_sides(comparison, labels):
         lines += ["", f"**{markdown_text(title)}**", "", "```", *errors, "```"]
     if comparison.valid:
-        for chapter, changes in by_chapter(comparison.changes):
+        for chapter, changes in by_chapter(rules(comparison.changes)):
             lines += ["", f"### {markdown_text(labels(f'versions.chapter.{chapter}'))}", ""]
             lines += [f"- {markdown_text(change.sentence)}" for change in changes]
+        if wording(comparison.changes):
+            lines += ["", f"### {markdown_text(labels('versions.cli.wording'))}", ""]
+            lines += [f"- {markdown_text(change.sentence)}"
+                      for change in wording(comparison.changes)]
         lines += ["", count(len(comparison.changes), labels) if comparison.changes
                   else labels("versions.page.no_changes")]
     return "\n".join(lines) + "\n"
@@ -130,7 +147,8 @@ def as_data(comparison: Comparison) -> dict[str, Any]:
 def as_json(comparison: Comparison) -> str:
     """``{"from": {label, commit, version, valid, errors}, "to": {…}, "valid", "notes", "count",
     "chapters": [{"chapter", "title", "changes": [{chapter, kind, path, rule, before, after,
-    sentence, routine}]}]}``."""
+    sentence, routine, language}]}]}``: ``language`` is set on a change of that language's text
+    only."""
     return json.dumps(as_data(comparison), ensure_ascii=False, indent=2) + "\n"
 
 

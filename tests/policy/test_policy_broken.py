@@ -21,6 +21,11 @@ NNBSP = "\u202f"  # French thousands separator in messages: 50 000
 # --- YAML syntax and loading --------------------------------------------------------------------
 
 
+NO_DISCOUNT_MENTION = ("    invoice_mention:\n      fr: Pas d'escompte pour paiement anticipé.\n"
+                       "      en: No discount for early payment.\n")
+"""The early-payment discount's invoice mention, in both languages (some tests take it away)."""
+
+
 def test_syntax_error_gives_line_column_and_plain_explanation(policy_copy: PolicyCopy) -> None:
     policy_copy.edit("company.yaml", "  currency: EUR", "  currency: EUR\n\tlanguage: fr")
     line = policy_copy.line_of("company.yaml", "\tlanguage")
@@ -43,7 +48,8 @@ def test_french_colon_in_plain_text_is_explained(policy_copy: PolicyCopy) -> Non
 
 
 def test_colon_in_a_list_item_becomes_a_mapping_and_is_explained(policy_copy: PolicyCopy) -> None:
-    policy_copy.edit("training.yaml", "        - Accuser le service crédit auprès du client.",
+    policy_copy.edit("training.yaml", "        - fr: Accuser le service crédit auprès du client.\n"
+                     "          en: Blaming the credit department in front of the customer.",
                      "        - Accuser le service crédit : jamais.")
     assert policy_copy.errors() == [
         f"{policy_copy.at('training.yaml', '- Accuser le service crédit : jamais.')}: "
@@ -211,7 +217,7 @@ def test_missing_required_key_and_bad_id(policy_copy: PolicyCopy) -> None:
 
 
 def test_text_where_a_number_was_typed(policy_copy: PolicyCopy) -> None:
-    policy_copy.edit("document.yaml", "    exclusions: |", "    exclusions: 2026\n    remarques: |")
+    policy_copy.edit("document.yaml", "    exclusions:\n", "    exclusions: 2026\n    remarques:\n")
     errors = policy_copy.errors()
     assert errors[0] == (
         f"{policy_copy.at('document.yaml', 'exclusions: 2026')}: document.scope.exclusions doit "
@@ -284,11 +290,14 @@ def test_dangling_guarantee(policy_copy: PolicyCopy) -> None:
     ]
 
 
+NAME = chr(10) + '    name:' + chr(10)
+
+
 def test_duplicate_ids(policy_copy: PolicyCopy) -> None:
     policy_copy.edit("kpis.yaml", "  - id: bad_debt_rate\n", "  - id: overdue_rate\n")
-    first = policy_copy.line_of("kpis.yaml", "  - id: overdue_rate\n    name: Part")
+    first = policy_copy.line_of("kpis.yaml", "  - id: overdue_rate\n    name:\n      fr: Part")
     assert policy_copy.errors() == [
-        f"{policy_copy.at('kpis.yaml', '- id: overdue_rate' + chr(10) + '    name: Pertes')}: "
+        f"{policy_copy.at('kpis.yaml', '- id: overdue_rate' + NAME + '      fr: Pertes')}: "
         f'identifiant "overdue_rate" en double dans kpis (déjà utilisé ligne {first}) : chaque '
         "élément a son propre identifiant",
     ]
@@ -412,11 +421,14 @@ def test_each_risk_class_has_an_opening_decision(policy_copy: PolicyCopy) -> Non
         f"{policy_copy.at('account_opening.yaml', 'first_order_limit: 90000')}: "
         "account_opening.decisions.B.first_order_limit : l'encours de première commande "
         f"90{NNBSP}000 dépasse le plafond de la classe B (80{NNBSP}000)",
-        # Training quotes the class C decision: it must not silently lose its figure.
-        f"{policy_copy.at('training.yaml', '[[account_opening.decisions.C.first_order_limit]]')}"
-        ": training.scenarios.big_first_order.steps[3] : la variable "
-        "[[account_opening.decisions.C.first_order_limit]] ne désigne aucune valeur de la "
-        "politique : account_opening.decisions n'a pas d'élément \"C\" (possibles : A, B, D, E)",
+        # Training quotes the class C decision, in both languages: it must not silently lose
+        # its figure.
+        *(f"{at}: training.scenarios.big_first_order.steps[3].{lang} : la variable "
+          "[[account_opening.decisions.C.first_order_limit]] ne désigne aucune valeur de la "
+          "politique : account_opening.decisions n'a pas d'élément \"C\" (possibles : A, B, D, E)"
+          for at, lang in ((policy_copy.at("training.yaml", "commande est de [[account_opening"),
+                            "fr"),
+                           (policy_copy.at("training.yaml", "order is €[[account_opening"), "en"))),
     ]
 
 
@@ -494,7 +506,7 @@ def test_contractual_rate_floor_uses_a_rate_the_policy_adds(policy_copy: PolicyC
 def test_missing_recovery_indemnity(policy_copy: PolicyCopy) -> None:
     policy_copy.edit("terms.yaml", "  recovery_indemnity: 40.00\n", "")
     errors = policy_copy.errors()
-    assert errors[1] == (
+    assert errors[2] == (
         "policy/terms.yaml:3: terms : indemnité forfaitaire pour frais de recouvrement absente — "
         "ajoutez recovery_indemnity: 40.00 ; elle est due pour chaque facture payée en retard "
         "(Code de commerce, art. L441-10 II et D441-5)")
@@ -502,13 +514,19 @@ def test_missing_recovery_indemnity(policy_copy: PolicyCopy) -> None:
     letter = policy_copy.at("recovery.yaml", "indemnité forfaitaire pour frais de recouvrement "
                             "de [[terms")
     assert errors[0] == (
-        f"{letter}: recovery.letter_templates.second_reminder.body : la variable "
+        f"{letter}: recovery.letter_templates.second_reminder.body.fr : la variable "
         "[[terms.recovery_indemnity]] ne désigne ni une valeur de la politique ni une variable "
         "de courrier (customer.name, invoice.number…) : terms.recovery_indemnity n'a pas de "
         "valeur dans la politique")
-    assert [e.split(": ")[0] for e in errors[2:]] == [
-        policy_copy.at("training.yaml", 'b: "Une indemnité forfaitaire'),
+    assert errors[1].startswith(
+        f"{policy_copy.at('recovery.yaml', '€[[terms.recovery_indemnity]] per invoice')}: "
+        "recovery.letter_templates.second_reminder.body.en : la variable")
+    assert errors[2].startswith("policy/terms.yaml:3: terms : indemnité forfaitaire")
+    assert [e.split(": ")[0] for e in errors[3:]] == [
+        policy_copy.at("training.yaml", 'fr: "Une indemnité forfaitaire'),
+        policy_copy.at("training.yaml", "en: A fixed indemnity of"),
         policy_copy.at("training.yaml", "L'indemnité forfaitaire pour frais de recouvrement de"),
+        policy_copy.at("training.yaml", "The fixed indemnity for recovery costs of"),
     ]
 
 
@@ -522,7 +540,7 @@ def test_indemnity_below_40(policy_copy: PolicyCopy) -> None:
 
 
 def test_missing_discount_mention_is_a_warning(policy_copy: PolicyCopy) -> None:
-    policy_copy.edit("terms.yaml", "    invoice_mention: Pas d'escompte pour paiement anticipé.\n",
+    policy_copy.edit("terms.yaml", NO_DISCOUNT_MENTION,
                      "")
     assert policy_copy.errors() == []
     assert policy_copy.warnings() == [
@@ -557,8 +575,8 @@ HOSTILE = "{{ 7*7 }} {% if true %}oui{% endif %}"  # HTML is refused: test_polic
 
 
 def test_hostile_text_loads_and_is_stored_verbatim(policy_copy: PolicyCopy) -> None:
-    policy_copy.edit("terms.yaml", "    invoice_mention: Pas d'escompte pour paiement anticipé.",
-                     f'    invoice_mention: "{HOSTILE}"')
+    policy_copy.edit("terms.yaml", "      fr: Pas d'escompte pour paiement anticipé.",
+                     f'      fr: "{HOSTILE}"')
     policy_copy.edit("document.yaml", "Première version de la procédure.",
                      "Version {{ config }} ${HOME} `rm -rf`")
     loaded = load_policy(policy_copy.folder)
@@ -571,33 +589,33 @@ def test_hostile_text_loads_and_is_stored_verbatim(policy_copy: PolicyCopy) -> N
 
 
 def test_empty_brackets_are_not_a_placeholder_path(policy_copy: PolicyCopy) -> None:
-    policy_copy.edit("training.yaml", '        a: "[[terms.payment_term]]"',
-                     '        a: "[[ 7*7 ]]"')
+    policy_copy.edit("training.yaml", '          fr: "[[terms.payment_term]]"',
+                     '          fr: "[[ 7*7 ]]"')
     assert policy_copy.errors() == [
         f"{policy_copy.at('training.yaml', '[[ 7*7 ]]')}: "
-        "training.questions.standard_term.choices.a : la variable [[7*7]] ne désigne aucune "
+        "training.questions.standard_term.choices.a.fr : la variable [[7*7]] ne désigne aucune "
         'valeur de la politique : "7*7" n\'est pas un chemin : écrivez par ex. '
         "[[terms.payment_term.days]] (aucune expression n'est permise)",
     ]
 
 
 def test_placeholder_to_an_unknown_value(policy_copy: PolicyCopy) -> None:
-    policy_copy.edit("training.yaml", '        a: "[[terms.payment_term]]"',
-                     '        a: "[[terms.payment_term.dys]]"')
+    policy_copy.edit("training.yaml", '          fr: "[[terms.payment_term]]"',
+                     '          fr: "[[terms.payment_term.dys]]"')
     assert policy_copy.errors() == [
         f"{policy_copy.at('training.yaml', 'payment_term.dys')}: "
-        "training.questions.standard_term.choices.a : la variable [[terms.payment_term.dys]] ne "
+        "training.questions.standard_term.choices.a.fr : la variable [[terms.payment_term.dys]] ne "
         "désigne aucune valeur de la politique : terms.payment_term n'a pas de clé \"dys\" — "
         'vouliez-vous dire "days" ?',
     ]
 
 
 def test_placeholder_line_inside_a_literal_block(policy_copy: PolicyCopy) -> None:
-    policy_copy.edit("recovery.yaml", "[[invoice.amount]] €,\n        échue le",
-                     "[[invoice.amont]] €,\n        échue le")
+    policy_copy.edit("recovery.yaml", "[[invoice.amount]] €,\n          échue le",
+                     "[[invoice.amont]] €,\n          échue le")
     assert policy_copy.errors() == [
         f"{policy_copy.at('recovery.yaml', '[[invoice.amont]]')}: "
-        "recovery.letter_templates.first_reminder.body : la variable [[invoice.amont]] ne "
+        "recovery.letter_templates.first_reminder.body.fr : la variable [[invoice.amont]] ne "
         "désigne ni une valeur de la politique ni une variable de courrier (customer.name, "
         "invoice.number…) : la politique n'a pas de clé \"invoice\" (possibles : document, "
         "company, roles, raci, terms, account_opening, credit_limits, credit_insurance, "
@@ -607,29 +625,20 @@ def test_placeholder_line_inside_a_literal_block(policy_copy: PolicyCopy) -> Non
 
 
 def test_placeholder_to_a_whole_section(policy_copy: PolicyCopy) -> None:
-    policy_copy.edit("training.yaml", "[[kpis.countback_dso.target]]", "[[kpis.countback_dso]]")
+    policy_copy.edit("training.yaml", "[[kpis.countback_dso.target]] days",
+                     "[[kpis.countback_dso]] days")
     assert policy_copy.errors("en") == [
         f"{policy_copy.at('training.yaml', '[[kpis.countback_dso]]')}: "
-        "training.questions.dso_method.explanation: placeholder [[kpis.countback_dso]] does not "
-        "designate a policy value: kpis.countback_dso is a section or a list, not a value: name "
-        "the key you want",
-    ]
-
-
-def test_training_link_to_a_rule_that_does_not_exist(policy_copy: PolicyCopy) -> None:
-    policy_copy.edit("training.yaml", "rules: [terms.term_exception, terms.early_payment",
-                     "rules: [terms.term_exceptions, terms.early_payment")
-    assert policy_copy.errors() == [
-        f"{policy_copy.at('training.yaml', 'terms.term_exceptions')}: "
-        "training.scenarios.longer_term_request.rules[1] : la règle \"terms.term_exceptions\" "
-        "n'existe pas dans la politique : terms n'a pas de clé \"term_exceptions\" — "
-        'vouliez-vous dire "term_exception" ?',
+        "training.questions.dso_method.explanation.en: placeholder [[kpis.countback_dso]] does "
+        "not designate a policy value: kpis.countback_dso is a section or a list, not a value: "
+        "name the key you want",
     ]
 
 
 def test_quiz_answer_must_be_a_choice(policy_copy: PolicyCopy) -> None:
-    policy_copy.edit("training.yaml", "      answer: a\n      explanation: >-\n        Le délai",
-                     "      answer: d\n      explanation: >-\n        Le délai")
+    policy_copy.edit("training.yaml", "      answer: a\n      explanation:\n        fr: >-\n"
+                     "          Le délai", "      answer: d\n      explanation:\n        fr: >-\n"
+                     "          Le délai")
     assert policy_copy.errors() == [
         f"{policy_copy.at('training.yaml', 'answer: d')}: training.questions.standard_term.answer"
         ' : la réponse "d" n\'est pas parmi les choix (a, b, c)',
@@ -638,7 +647,7 @@ def test_quiz_answer_must_be_a_choice(policy_copy: PolicyCopy) -> None:
 
 def test_load_policy_raises_with_every_problem(policy_copy: PolicyCopy) -> None:
     policy_copy.edit("incentives.yaml", "      weight: 25", "      weight: 30")
-    policy_copy.edit("terms.yaml", "    invoice_mention: Pas d'escompte pour paiement anticipé.\n",
+    policy_copy.edit("terms.yaml", NO_DISCOUNT_MENTION,
                      "")
     with pytest.raises(PolicyInvalid) as raised:
         load_policy(Path("policy"), today=dt.date(2026, 12, 6))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,10 +11,15 @@ from pathlib import Path
 import pytest
 
 from encours.cli import main
-from encours.policy.schema import schema_text
+from encours.policy.schema import declared_languages, schema_text
 from tests.policy.conftest import EXAMPLE, PolicyCopy
 
 REPO = EXAMPLE.parent
+
+
+NO_DISCOUNT_MENTION = ("    invoice_mention:\n      fr: Pas d'escompte pour paiement anticipé.\n"
+                       "      en: No discount for early payment.\n")
+"""The early-payment discount's invoice mention, in both languages (some tests take it away)."""
 
 
 def apart_from_rates(out: str) -> tuple[list[str], int]:
@@ -23,19 +29,42 @@ def apart_from_rates(out: str) -> tuple[list[str], int]:
     lines = out.splitlines()
     rates = [line for line in lines
              if line.startswith("policy/rates.yaml:") and "(rates.owner)" in line]
-    return [line for line in lines if line not in rates], len(rates)
+    counts = [line for line in lines if COUNTS.match(line)]
+    assert len(counts) == 1, "validate prints how many texts each language has, once"
+    return [line for line in lines if line not in rates + counts], len(rates)
+
+
+COUNTS = re.compile(r"^(Textes par langue|Texts per language) ?: fr (\d+), en (\d+) "
+                    r"\((sur|of) (\d+) text(e)?s\)\.$")
 
 
 def test_validate_the_example(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--policy", str(EXAMPLE)]) == 0
-    lines, rates = apart_from_rates(capsys.readouterr().out)
+    out = capsys.readouterr().out
+    lines, rates = apart_from_rates(out)
     assert lines == [f"Politique valide : 14 fichiers lus, {rates} avertissement(s)."]
+    counts = next(found for line in out.splitlines() if (found := COUNTS.match(line)))
+    french, english, total = int(counts[2]), int(counts[3]), int(counts[5])
+    assert french == english == total > 400, "the example is wholly in French and English"
+
+
+def test_validate_fails_on_an_english_text_removed_from_the_example(
+        policy_copy: PolicyCopy, capsys: pytest.CaptureFixture[str]) -> None:
+    """The example declares `languages: [fr, en]`: a text without its English is an error, at
+    the text's line, naming the field and the language."""
+    policy_copy.edit("kpis.yaml", "      en: Bad debt ratio\n", "")
+    assert main(["validate", "--lang", "en"]) == 1
+    lines, _ = apart_from_rates(capsys.readouterr().out)
+    at = policy_copy.at("kpis.yaml", "fr: Pertes sur créances")
+    assert lines[0] == (f'{at}: kpis.bad_debt_rate.name: no English text — document.languages '
+                        'declares en: write the text under "en:" beside "fr:"')
+    assert lines[-1].startswith("Policy is invalid: 1 error(s)")
 
 
 def test_validate_prints_every_error_and_fails(policy_copy: PolicyCopy,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     policy_copy.edit("incentives.yaml", "      weight: 25", "      weight: 30")
-    policy_copy.edit("terms.yaml", "    invoice_mention: Pas d'escompte pour paiement anticipé.\n",
+    policy_copy.edit("terms.yaml", NO_DISCOUNT_MENTION,
                      "")
     assert main(["validate", "--lang", "en"]) == 1
     lines, rates = apart_from_rates(capsys.readouterr().out)
@@ -52,7 +81,7 @@ def test_validate_prints_every_error_and_fails(policy_copy: PolicyCopy,
 
 def test_validate_warnings_alone_pass(policy_copy: PolicyCopy,
                                       capsys: pytest.CaptureFixture[str]) -> None:
-    policy_copy.edit("terms.yaml", "    invoice_mention: Pas d'escompte pour paiement anticipé.\n",
+    policy_copy.edit("terms.yaml", NO_DISCOUNT_MENTION,
                      "")
     assert main(["validate"]) == 0
     out, rates = apart_from_rates(capsys.readouterr().out)
@@ -71,7 +100,8 @@ def test_validate_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_schema_writes_the_file(policy_copy: PolicyCopy) -> None:
     (policy_copy.root / "policy" / "policy.schema.json").unlink()
     assert main(["schema"]) == 0
-    assert (policy_copy.root / "policy" / "policy.schema.json").read_text() == schema_text()
+    assert (policy_copy.root / "policy" / "policy.schema.json").read_text() == schema_text(
+        declared_languages(policy_copy.root / "policy"))
 
 
 def test_a_command_is_required(capsys: pytest.CaptureFixture[str]) -> None:

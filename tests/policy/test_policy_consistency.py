@@ -102,7 +102,7 @@ def test_temporary_increase_beyond_the_approvers_delegation(policy_copy: PolicyC
 
 def test_review_and_blocking_thresholds_differ_without_a_reason(policy_copy: PolicyCopy) -> None:
     text = policy_copy.text("credit_limits.yaml")
-    start = text.index("      why_distinct: >-\n")
+    start = text.index("      why_distinct:\n")
     end = text.index("    - id: legal_notice")
     policy_copy.write("credit_limits.yaml", text[:start] + text[end:])
     threshold = policy_copy.at("blocked_orders.yaml", "threshold_days: 15")

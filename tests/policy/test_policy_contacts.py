@@ -35,7 +35,7 @@ def test_a_phone_that_is_not_a_phone_and_an_unknown_key(policy_copy: PolicyCopy)
 
 def test_contacts_are_optional(policy_copy: PolicyCopy) -> None:
     policy_copy.edit("roles.yaml", CREDIT_CONTACT + "\n", "")
-    policy_copy.edit("company.yaml", "    dunning_history: >-\n", "    dunning_history: >-\n")
+    policy_copy.edit("company.yaml", "    dunning_history:\n", "    dunning_history:\n")
     assert policy_copy.errors() == []
 
 

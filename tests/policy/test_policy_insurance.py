@@ -7,8 +7,8 @@ from tests.policy.conftest import PolicyCopy
 
 INSURANCE = "credit_insurance.yaml"
 RECOVERY = "recovery.yaml"
-DECLARATION_DAY = "      day: 45\n      name: Déclaration"
-NOTICE_DAY = "      day: 30\n      name: Mise en demeure"
+DECLARATION_DAY = "      day: 45\n      name:\n        fr: Déclaration"
+NOTICE_DAY = "      day: 30\n      name:\n        fr: Mise en demeure"
 
 
 def test_declaration_step_after_the_contract_deadline(policy_copy: PolicyCopy) -> None:
@@ -28,7 +28,7 @@ def test_declaration_step_after_the_contract_deadline(policy_copy: PolicyCopy) -
 
 def test_formal_notice_after_the_declaration_deadline(policy_copy: PolicyCopy) -> None:
     policy_copy.edit(INSURANCE, "overdue_declaration_days: 60", "overdue_declaration_days: 25")
-    policy_copy.edit(RECOVERY, DECLARATION_DAY, "      day: 25\n      name: Déclaration")
+    policy_copy.edit(RECOVERY, DECLARATION_DAY, DECLARATION_DAY.replace("45", "25"))
     errors = policy_copy.errors()
     deadline = policy_copy.at(INSURANCE, "  overdue_declaration_days:")
     assert f"{policy_copy.at(RECOVERY, NOTICE_DAY)}: recovery.dunning_steps.formal_notice.day : " \
@@ -56,7 +56,7 @@ def test_litigation_before_the_declaration_and_plans_without_consent(
                      "required_for: [legal_action]")
     policy_copy.edit(RECOVERY, "    - id: litigation_handover\n      day: 45",
                      "    - id: litigation_handover\n      day: 50")
-    policy_copy.edit(RECOVERY, DECLARATION_DAY, "      day: 55\n      name: Déclaration")
+    policy_copy.edit(RECOVERY, DECLARATION_DAY, DECLARATION_DAY.replace("45", "55"))
     errors = policy_copy.errors()
     plans = policy_copy.at(RECOVERY, "  payment_plans:")
     assert f"{policy_copy.at(INSURANCE, '    required_for:')}: " \
@@ -139,12 +139,14 @@ def test_credit_insurance_is_optional(policy_copy: PolicyCopy) -> None:
     their lines."""
     policy_copy.remove(INSURANCE)
     errors = policy_copy.errors()
-    subject = policy_copy.at(RECOVERY, 'subject: "Déclaration de menace de sinistre')
-    number = f"policy/{RECOVERY}:{policy_copy.line_of(RECOVERY, 'Police d')}"
-    quoted = "        [[credit_insurance.discretionary_limit]]"
-    opening = policy_copy.at("account_opening.yaml", quoted)
-    usage = policy_copy.at("company.yaml", quoted)
-    assert sorted(e.split(": ")[0] for e in errors) == sorted([subject, number, opening, usage])
+    # Each line that quotes the chapter, in French and in English: the subject and body of
+    # the insurer's letter, the opening check and the provider's usage.
+    quoting = sorted(f"policy/{name}:{number}"
+                     for name in (RECOVERY, "account_opening.yaml", "company.yaml")
+                     for number, line in enumerate(policy_copy.text(name).splitlines(), 1)
+                     if "[[credit_insurance." in line)
+    assert len(quoting) == 8
+    assert sorted(e.split(": ")[0] for e in errors) == quoting
     assert all("[[credit_insurance." in e for e in errors)
 
 

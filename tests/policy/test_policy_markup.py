@@ -14,9 +14,10 @@ import pytest
 from encours.policy.checks.markup import FINDERS
 from tests.policy.conftest import PolicyCopy
 
-MISSION = ("    mission: Piloter l'équipe commerciale en intégrant le risque client aux objectifs "
-           "de vente.")
-SALES_MANAGER = "roles.sales_manager.mission"
+MISSION = ("    mission:\n      fr: Piloter l'équipe commerciale en intégrant le risque client aux "
+           "objectifs de vente.\n      en: Lead the sales team, building customer risk into the "
+           "sales targets.")
+SALES_MANAGER = "roles.sales_manager.mission.fr"
 HTML = ('{path} : balise HTML "{found}" : le texte de la politique ne contient pas de HTML ; '
         "écrivez-le en Markdown (**gras**, listes, [lien](https://…)) ou retirez la balise")
 SCRIPT = ('{path} : adresse "{found}" interdite : une adresse javascript:, vbscript: ou data: '
@@ -30,9 +31,11 @@ CONTROL = ("{path} : caractère de contrôle invisible {found} : il peut changer
 
 
 def mission(policy_copy: PolicyCopy, yaml_value: str) -> str:
-    """Give the sales manager the mission `yaml_value` (as written in YAML); its `FILE:LINE`."""
-    policy_copy.edit("roles.yaml", MISSION, f"    mission: {yaml_value}")
-    return policy_copy.at("roles.yaml", f"    mission: {yaml_value}")
+    """Give the sales manager the French mission `yaml_value` (as written in YAML); its
+    `FILE:LINE`."""
+    policy_copy.edit("roles.yaml", MISSION,
+                     f"    mission:\n      fr: {yaml_value}\n      en: Lead the sales team.")
+    return policy_copy.at("roles.yaml", f"      fr: {yaml_value}")
 
 
 @pytest.mark.parametrize(("yaml_value", "message", "found"), [
@@ -85,8 +88,10 @@ def test_the_line_inside_a_long_text_and_the_language_are_named(policy_copy: Pol
 
 
 def test_an_attribute_list_on_its_own_line(policy_copy: PolicyCopy) -> None:
-    policy_copy.edit("roles.yaml", MISSION, "    mission: |-\n      Piloter l'équipe.\n"
-                     '      {: onclick=alert(1) style="position:fixed;inset:0" }')
+    policy_copy.edit("roles.yaml", MISSION,
+                     "    mission:\n      fr: |-\n        Piloter l'équipe.\n"
+                     '        {: onclick=alert(1) style="position:fixed;inset:0" }\n'
+                     "      en: Lead the sales team.")
     at = policy_copy.at("roles.yaml", "{: onclick")
     assert policy_copy.errors() == [f"{at}: " + ATTRIBUTES.format(
         path=SALES_MANAGER, found='{: onclick=alert(1) style="position:fixed;inset:0" }')]

@@ -9,7 +9,7 @@ import pytest
 from encours.policy.checks.numbers import quantities
 from tests.policy.conftest import PolicyCopy
 
-EQUITY = "[[credit_limits.limit_method.equity_share]] %"
+EQUITY = "[[credit_limits.limit_method.equity_share]] % des capitaux"
 MARGIN = "[[credit_limits.limit_method.margin_days]] jours de marge"
 LAW_NOTE = " (un chiffre fixé par la loi reste tel quel si la phrase cite son article)"
 
@@ -20,11 +20,11 @@ def test_example_prose_quotes_no_value_by_hand(policy_copy: PolicyCopy) -> None:
 
 def test_a_percentage_written_by_hand_is_flagged_with_both_lines(
         policy_copy: PolicyCopy) -> None:
-    policy_copy.edit("credit_limits.yaml", EQUITY, "10 %")
+    policy_copy.edit("credit_limits.yaml", EQUITY, "10 % des capitaux")
     assert policy_copy.errors() == []
     assert policy_copy.warnings() == [
         f"{policy_copy.at('credit_limits.yaml', '1. 10 %')}: "
-        "credit_limits.limit_method.description : « 10 % » recopie la valeur "
+        "credit_limits.limit_method.description.fr : « 10 % » recopie la valeur "
         "credit_limits.limit_method.equity_share "
         f"({policy_copy.at('credit_limits.yaml', 'equity_share: 10')}) : écrivez "
         f"[[credit_limits.limit_method.equity_share]] au lieu de 10{LAW_NOTE}",
@@ -35,7 +35,7 @@ def test_days_written_by_hand_are_flagged_in_english(policy_copy: PolicyCopy) ->
     policy_copy.edit("credit_limits.yaml", MARGIN, "15 jours de marge")
     assert policy_copy.warnings("en") == [
         f"{policy_copy.at('credit_limits.yaml', '15 jours de marge')}: "
-        "credit_limits.limit_method.description: \"15 jours\" repeats the value "
+        "credit_limits.limit_method.description.fr: \"15 jours\" repeats the value "
         "credit_limits.limit_method.margin_days "
         f"({policy_copy.at('credit_limits.yaml', 'margin_days: 15')}): write "
         "[[credit_limits.limit_method.margin_days]] instead of 15 (a figure set by law stays "
@@ -45,17 +45,12 @@ def test_days_written_by_hand_are_flagged_in_english(policy_copy: PolicyCopy) ->
 
 def test_an_english_text_is_read_the_english_way(policy_copy: PolicyCopy) -> None:
     """`€5,000` in the `en:` version: the line is that of the English text."""
-    old = ("        when: >-\n          Créance non contestée jusqu'à\n"
-           "          [[recovery.legal_action.routes.small_claims.maximum_amount]] € : le "
-           "commissaire de\n          justice propose un accord au débiteur ; rapide et peu "
-           "coûteuse.\n")
-    new = ("        when:\n          fr: Créance non contestée jusqu'à "
-           "[[recovery.legal_action.routes.small_claims.maximum_amount]] €.\n"
-           "          en: Undisputed claims up to €5,000 (small claims).\n")
-    policy_copy.edit("recovery.yaml", old, new)
+    policy_copy.edit("recovery.yaml", "Undisputed claim up to "
+                     "€[[recovery.legal_action.routes.small_claims.maximum_amount]] —",
+                     "Undisputed claim up to €5,000 —")
     warnings = policy_copy.warnings()
     assert warnings == [
-        f"{policy_copy.at('recovery.yaml', 'en: Undisputed')}: "
+        f"{policy_copy.at('recovery.yaml', 'Undisputed claim up to €5,000')}: "
         "recovery.legal_action.routes.small_claims.when.en : « €5,000 » recopie la valeur "
         "recovery.legal_action.routes.small_claims.maximum_amount "
         f"({policy_copy.at('recovery.yaml', 'maximum_amount: 5000')}) : écrivez "
@@ -73,7 +68,7 @@ def test_a_value_of_a_section_the_text_quotes_is_named_after_the_closest(
                      "[[credit_limits.temporary_increase.maximum_days]] jours,", "30 jours,")
     assert policy_copy.warnings() == [
         f"{policy_copy.at('credit_limits.yaml', '30 jours,')}: "
-        "credit_limits.temporary_increase.conditions : « 30 jours » recopie la valeur "
+        "credit_limits.temporary_increase.conditions.fr : « 30 jours » recopie la valeur "
         "credit_limits.temporary_increase.maximum_days "
         f"({policy_copy.at('credit_limits.yaml', 'maximum_days: 30')}) : écrivez "
         "[[credit_limits.temporary_increase.maximum_days]] au lieu de 30 (ou, selon le sens : "
@@ -86,13 +81,14 @@ def test_articles_dates_years_lists_and_law_are_not_flagged(policy_copy: PolicyC
     glued to an article, in a date, in another unit, or in a sentence citing the law."""
     policy_copy.edit(
         "credit_limits.yaml",
-        "      dépasse jamais le plafond de la classe de risque du client.\n",
-        "      dépasse jamais le plafond de la classe de risque du client.\n\n"
-        "      10. Voir les articles L441-10 et R622-15, le bilan du 15/10/2015, la note 2026-10-15"
-        " et le 15 octobre 1015 ; score de 15 points, 10 pièces, 1 000 unités, 15 %, 10 mois.\n"
-        "      Le plafond légal est de 45 jours fin de mois (Code de commerce, art. L441-10 I),\n"
-        "      et le capital de 420 000 € relève de l'article 1832 du Code civil.\n"
-        "      Code : `15 jours`, [lien](https://exemple.fr/15%20jours).\n")
+        "        dépasse jamais le plafond de la classe de risque du client.\n",
+        "        dépasse jamais le plafond de la classe de risque du client.\n\n"
+        "        10. Voir les articles L441-10 et R622-15, le bilan du 15/10/2015, la note "
+        "2026-10-15 et le 15 octobre 1015 ; score de 15 points, 10 pièces, 1 000 unités, 15 %, "
+        "10 mois.\n"
+        "        Le plafond légal est de 45 jours fin de mois (Code de commerce, art. L441-10 I),\n"
+        "        et le capital de 420 000 € relève de l'article 1832 du Code civil.\n"
+        "        Code : `15 jours`, [lien](https://exemple.fr/15%20jours).\n")
     policy_copy.edit("kpis.yaml", "Factures échues depuis plus de 30 jours",
                      "Factures échues depuis plus de 15 jours")
     assert policy_copy.errors() == []

@@ -11,7 +11,7 @@ import yaml
 
 from encours.policy import SCHEMA_FILE, policy_schema
 from encours.policy.model import Policy
-from encours.policy.schema import schema_text
+from encours.policy.schema import declared_languages, schema_text
 from tests.policy.conftest import EXAMPLE
 
 
@@ -21,15 +21,17 @@ def as_editor_sees(path: Path) -> Any:
 
 
 def validator() -> Any:
-    """A Draft 2020-12 validator of the schema (skips when `jsonschema` is not installed)."""
+    """A Draft 2020-12 validator of the schema for the example (in its declared languages),
+    skipping when `jsonschema` is not installed."""
     jsonschema = pytest.importorskip("jsonschema")
-    schema = policy_schema()
+    schema = policy_schema(declared_languages(EXAMPLE))
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
 def test_committed_schema_is_up_to_date() -> None:
-    assert (EXAMPLE / SCHEMA_FILE).read_text(encoding="utf-8") == schema_text(), (
+    assert (EXAMPLE / SCHEMA_FILE).read_text(encoding="utf-8") == schema_text(
+        declared_languages(EXAMPLE)), (
         "run `python -m encours schema` to refresh policy/policy.schema.json")
 
 
@@ -83,10 +85,35 @@ def test_schema_flags_what_an_editor_should_underline() -> None:
     ]
 
 
+def text_errors(languages: tuple[str, ...] | None, text: Any) -> list[str]:
+    """What an editor underlines in one free text of a policy written in `languages`."""
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = policy_schema(languages)
+    one_text = {"$defs": schema["$defs"], "$ref": "#/$defs/Text"}
+    return [error.message for error in jsonschema.Draft202012Validator(one_text).iter_errors(text)]
+
+
 def test_text_accepts_a_string_or_a_language_mapping() -> None:
-    check = validator()
-    base = as_editor_sees(EXAMPLE / "kpis.yaml")
-    base["kpis"][0]["name"] = {"fr": "DSO", "en": "DSO"}
-    assert list(check.iter_errors(base)) == []
-    base["kpis"][0]["name"] = {"en": "DSO"}
-    assert list(check.iter_errors(base)) != []
+    """No languages declared: a French string, or a mapping whose English is optional."""
+    for good in ("DSO", {"fr": "DSO"}, {"fr": "DSO", "en": "DSO"}):
+        assert text_errors(None, good) == [], good
+    for bad in ("", {"fr": "DSO", "de": "DSO"}, {}, ["DSO"], {"fr": ""}):
+        assert text_errors(None, bad) != [], bad
+
+
+def test_text_with_two_languages_declared_needs_both() -> None:
+    """`languages: [fr, en]`: an editor offers `fr:` and `en:` and underlines a missing one (a
+    plain string holds only the main language, so it lacks `en:`)."""
+    schema = policy_schema(("fr", "en"))
+    assert schema["$defs"]["Text"]["required"] == ["fr", "en"]
+    assert set(schema["$defs"]["Text"]["properties"]) == {"fr", "en"}
+    assert text_errors(("fr", "en"), {"fr": "Délai", "en": "Term"}) == []
+    assert text_errors(("fr", "en"), {"fr": "Délai"}) == ["'en' is a required property"]
+    assert text_errors(("fr", "en"), "Délai") == ["'Délai' is not of type 'object'"]
+    assert text_errors(("fr", "en"), {"fr": "Délai", "en": ""}) != []
+
+
+def test_text_with_one_language_declared_is_a_string() -> None:
+    assert text_errors(("fr",), "DSO") == []
+    assert text_errors(("fr",), {"fr": "DSO"}) == []
+    assert text_errors(("fr",), {"fr": "DSO", "en": "DSO"}) != []

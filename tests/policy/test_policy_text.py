@@ -35,13 +35,25 @@ def test_text_from_a_string_or_a_mapping() -> None:
     assert (both.get("fr"), both.get("en"), both.has("en")) == ("Encours", "Exposure", True)
 
 
-def test_text_needs_french_and_knows_no_other_language() -> None:
-    with pytest.raises(ValidationError) as missing:
-        Text.model_validate({"en": "Exposure"})
-    assert missing.value.errors()[0]["type"] == "missing"
-    with pytest.raises(ValidationError) as unknown:
-        Text.model_validate({"fr": "Encours", "de": "Forderungen"})
-    assert unknown.value.errors()[0]["type"] == "extra_forbidden"
+def test_text_knows_only_the_handbook_languages() -> None:
+    english = Text.model_validate({"en": "Exposure"})
+    assert (english.get("fr"), english.get("en"), english.has("fr")) == (
+        "Exposure", "Exposure", False)
+    for bad, kind in (({"fr": "Encours", "de": "Forderungen"}, "text_language_undeclared"),
+                      ({"fr": "Encours", "english": "Exposure"}, "text_language_code"),
+                      (["Encours"], "text_list"), ({}, "text_no_language"),
+                      ({"fr": None}, "text_no_language")):
+        with pytest.raises(ValidationError) as raised:
+            Text.model_validate(bad)
+        assert raised.value.errors()[0]["type"] == kind, bad
+
+
+def test_a_plain_string_is_in_the_main_language() -> None:
+    assert Text.model_validate("Exposure", context={"languages": ("en", "fr")}).en == "Exposure"
+    assert Text.model_validate("Encours", context={"languages": ("fr", "en")}).fr == "Encours"
+    with pytest.raises(ValidationError) as raised:
+        Text.model_validate({"fr": "Encours", "en": "Exposure"}, context={"languages": ("fr",)})
+    assert raised.value.errors()[0]["type"] == "text_language_undeclared"
 
 
 def test_find_placeholders_as_written() -> None:

@@ -109,14 +109,24 @@ def test_english_labels_are_complete(english) -> None:
     assert english.warnings == []
 
 
-def test_untranslated_policy_texts_are_one_info_line(policy, caplog) -> None:
+def test_untranslated_policy_texts_are_one_info_line(tmp_path, caplog) -> None:
+    """A policy that declares no languages may leave texts untranslated: the English pages show
+    them in French, and the build says so once (the example itself is wholly translated)."""
+    shutil.copytree(ROOT / "policy", tmp_path / "policy")
+    document = tmp_path / "policy" / "document.yaml"
+    document.write_text(re.sub(r"(?m)^  languages: .*\n", "", document.read_text("utf-8")),
+                        "utf-8")
+    kpis = tmp_path / "policy" / "kpis.yaml"
+    kpis.write_text(kpis.read_text("utf-8").replace("      en: Bad debt ratio\n", ""), "utf-8")
+    policy = load_policy(tmp_path / "policy").policy
     with caplog.at_level(logging.INFO, logger="mkdocs.encours"):
         render_pages(policy, lang="en", runtime=RUNTIME)
     lines = [record for record in caplog.records if "translation" in record.getMessage()]
     assert len(lines) == 1 and lines[0].levelno == logging.INFO
     count = int(lines[0].getMessage().split()[0])
     missing = sum(1 for path in _texts(policy) if not path.has("en"))
-    assert count == missing > 0
+    assert count == missing == 1
+    assert "kpis.bad_debt_rate.name" in lines[0].getMessage()
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="mkdocs.encours"):
         render_pages(policy, lang="fr", runtime=RUNTIME)

@@ -94,10 +94,11 @@ def test_without_insurance_nothing_is_said_of_it(tmp_path: Path) -> None:
                                      if r["step"] != "insurer_declaration"]
         for check in chapters["account_opening"]["account_opening"]["checks"]:
             if check["id"] == "insurer_cover":
-                check["method"] = "Demande d'agrément selon le contrat."
+                check["method"] = {"fr": "Demande d'agrément selon le contrat.",
+                                   "en": "Cover requested under the policy."}
         for provider in chapters["company"]["company"]["credit_information_providers"]:
             if provider["id"] == "allianz_trade":
-                provider["usage"] = "Assurance-crédit."
+                provider["usage"] = {"fr": "Assurance-crédit.", "en": "Credit insurance."}
 
     pages = render_pages(policy_with(tmp_path, drop), lang="fr", runtime=RUNTIME).pages
     assert "recovery-insurance" not in pages["recovery.md"]

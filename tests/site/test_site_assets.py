@@ -135,7 +135,7 @@ def test_content_hash_follows_the_content_not_the_writing(tmp_path: Path) -> Non
         path.write_text(f"# {path.name}, written differently\n{text}", encoding="utf-8")
     replace(rewritten / "document.yaml", 'version: "', "version: '", '"  ', "'  ")
     replace(rewritten / "blocked_orders.yaml", "n'est pas une commande refusée. Le",
-            "n'est pas une commande refusée.\n    Le")
+            "n'est pas une commande refusée.\n      Le")
     assert handbook.policy_json(load_policy(rewritten).policy)["content_hash"] == original
     replace(rewritten / "terms.yaml", "dispute_window_days: 15", "dispute_window_days: 16")
     edited = handbook.policy_json(load_policy(rewritten).policy)

@@ -16,16 +16,19 @@ HOSTILE = '<script>alert(1)</script> "x"]; click n1 %%{init: {}}%% {{ 7*7 }} {% 
 
 def make_hostile(chapters: dict[str, Any], text: str = HOSTILE) -> None:
     """Put ``text`` (:data:`HOSTILE`) into ``chapters`` (the policy files' data, by file
-    stem)."""
-    chapters["account_opening"]["account_opening"]["steps"][0]["name"] = text
-    chapters["blocked_orders"]["blocked_orders"]["causes"][0]["name"] = text
-    chapters["recovery"]["recovery"]["dunning_steps"][0]["name"] = text
-    chapters["glossary"]["glossary"][0]["definition"] = text
-    chapters["training"]["training"]["questions"][0]["question"] = text
-    chapters["training"]["training"]["scenarios"][0]["say"][0] = text
-    chapters["roles"]["roles"][0]["mission"] = text
+    stem), in every language the texts are written in."""
+    def both() -> dict[str, str]:  # a new mapping each time: YAML would write a shared one
+        return {"fr": text, "en": text}  # as an alias, which the loader refuses
+
+    chapters["account_opening"]["account_opening"]["steps"][0]["name"] = both()
+    chapters["blocked_orders"]["blocked_orders"]["causes"][0]["name"] = both()
+    chapters["recovery"]["recovery"]["dunning_steps"][0]["name"] = both()
+    chapters["glossary"]["glossary"][0]["definition"] = both()
+    chapters["training"]["training"]["questions"][0]["question"] = both()
+    chapters["training"]["training"]["scenarios"][0]["say"][0] = both()
+    chapters["roles"]["roles"][0]["mission"] = both()
     letter = chapters["recovery"]["recovery"]["letter_templates"][0]
-    letter["body"] += "\n" + text + "\n"
+    letter["body"] = {lang: body + "\n" + text + "\n" for lang, body in letter["body"].items()}
 
 
 # What validation lets through into the theme: a title that breaks out of an attribute, a

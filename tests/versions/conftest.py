@@ -33,41 +33,32 @@ from tests.support.harness import copy_project
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "policy"
 
-V1_REVISION = """    - version: "2026.2"
-      date: 2026-08-26
-      summary: >-
-        Facturation électronique par plateforme agréée à compter du 1er septembre 2026, relance
-        préventive à J-5, nouvelle grille d'approbation des limites.
-"""
-LEGAL_ROLE = """  - id: legal
-    title: {fr: Juriste, en: Legal counsel}
-    mission: Sécuriser les conditions de vente et conduire les procédures.
-    responsibilities:
-      - Tenir à jour les conditions générales de vente et la clause de réserve de propriété.
-      - Déclarer les créances et revendiquer les marchandises en cas de procédure collective.
-      - Suivre les actions confiées aux commissaires de justice et aux avocats.
-"""
-CARD = """    - id: card
-      name: Carte bancaire
-      description: Commandes passées sur le site marchand, jusqu'à 1 500 € TTC.
-"""
+def _between(name: str, start: str, stop: str) -> str:
+    """The example's lines of ``name`` from the one starting ``start`` up to ``stop``."""
+    text = (EXAMPLE / name).read_text(encoding="utf-8")
+    begin = text.index(start)
+    return text[begin:text.index(stop, begin + len(start))]
+
+
+V1_REVISION = _between("document.yaml", '    - version: "2026.2"\n', '    - version: "2026.1"')
+LEGAL_ROLE = _between("roles.yaml", "  - id: legal\n", "  - id: ceo\n")
+CARD = _between("terms.yaml", "    - id: card\n", "    - id: documentary_credit\n")
 THIRD_REMINDER = """    - id: third_reminder
       day: 25
-      name: Troisième relance
-      action: Appel du dirigeant du client par le credit manager.
+      name: {fr: Troisième relance, en: Third reminder}
+      action:
+        fr: Appel du dirigeant du client par le credit manager.
+        en: The credit manager calls the customer's managing director.
       channel: phone
       owner: credit_manager
 """
-PRINCIPLE = """  principle: >-
-    Une commande bloquée n'est pas une commande refusée. Le blocage protège l'entreprise et le
-    client ; il ouvre une recherche de solution en deux temps : comprendre la cause, puis
-    proposer une solution adaptée. Le commercial reçoit une réponse dans la demi-journée.
-"""
-PRINCIPLE_REWRAPPED = """  principle: >-
-    Une commande bloquée n'est pas une commande refusée.
-    Le blocage protège l'entreprise et le client ; il ouvre une recherche de solution en deux
-    temps : comprendre la cause, puis proposer une solution adaptée.
-    Le commercial reçoit une réponse dans la demi-journée.
+PRINCIPLE = _between("blocked_orders.yaml", "  principle:\n", "    en: >-\n")
+PRINCIPLE_REWRAPPED = """  principle:
+    fr: >-
+      Une commande bloquée n'est pas une commande refusée.
+      Le blocage protège l'entreprise et le client ; il ouvre une recherche de solution en deux
+      temps : comprendre la cause, puis proposer une solution adaptée.
+      Le commercial reçoit une réponse dans la demi-journée.
 """
 ECB_RATE = """rates:
   ecb_main_refinancing_rate:
@@ -116,8 +107,9 @@ def write_v2(policy: Path) -> None:
          "      payment_methods: [transfer, documentary_credit]")
     edit(policy, "recovery.yaml", "    - id: formal_notice\n      day: 30\n",
          THIRD_REMINDER + "    - id: formal_notice\n      day: 30\n")
-    edit(policy, "recovery.yaml", "donnant\n        8 jours pour payer",
-         "donnant\n        15 jours pour payer")
+    edit(policy, "recovery.yaml", "donnant\n          8 jours pour payer",
+         "donnant\n          15 jours pour payer")
+    edit(policy, "recovery.yaml", "giving 8\n          days", "giving 15\n          days")
     edit(policy, "roles.yaml", "  - {step: formal_notice,", "  - {step: third_reminder, "
          "responsible: [credit_manager], accountable: credit_manager, consulted: [], "
          "informed: [sales_rep]}\n  - {step: formal_notice,")
@@ -128,6 +120,7 @@ def write_v2(policy: Path) -> None:
     edit(policy, "terms.yaml", CARD, "")
     edit(policy, "terms.yaml", "  payment_methods:\n", "  payment_methods:\n" + CARD)
     edit(policy, "document.yaml", "marge de nombreuses ventes", "marge de dizaines de ventes")
+    edit(policy, "document.yaml", "the margin of many sales", "the margin of dozens of sales")
     edit(policy, "blocked_orders.yaml", PRINCIPLE, PRINCIPLE_REWRAPPED)
 
 
@@ -137,16 +130,19 @@ def write_v3(policy: Path) -> None:
     edit(policy, "document.yaml", "effective_date: 2026-09-01", "effective_date: 2026-12-01")
     edit(policy, "document.yaml", "  revisions:\n", '  revisions:\n    - version: "2026.3"\n'
          "      date: 2026-11-20\n"
-         "      summary: Les plus grandes limites sont approuvées par le directeur général.\n")
+         "      summary:\n        fr: Les plus grandes limites sont approuvées par le directeur "
+         "général.\n        en: The largest limits are approved by the chief executive officer.\n")
     edit(policy, "credit_limits.yaml", "{above: 150000, approvers: [cfo, ceo]}",
          "{above: 150000, approvers: [ceo]}")
     edit(policy, "terms.yaml", "dispute_window_days: 15", "dispute_window_days: 10")
     edit(policy, "rates.yaml", "rates:\n", ECB_RATE)
     edit(policy, "roles.yaml", "Relayer les litiges sans attendre",
          "Relayer les litiges le jour même")
-    edit(policy, "roles.yaml", "      - Proposer une solution au client quand une commande est "
-         "bloquée.\n", "      - Proposer une solution au client quand une commande est "
-         "bloquée.\n      - Vérifier l'encours disponible avant de confirmer une commande.\n")
+    edit(policy, "roles.yaml", "Pass on disputes without delay", "Pass on disputes the same day")
+    offer = "        en: Offer the customer a solution when an order is blocked.\n"
+    edit(policy, "roles.yaml", offer, offer + "      - fr: Vérifier l'encours disponible avant "
+         "de confirmer une commande.\n        en: Check the available credit before confirming "
+         "an order.\n")
     edit(policy, "roles.yaml", "en: Chief executive officer", "en: Chief Executive Officer")
 
 

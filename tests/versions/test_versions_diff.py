@@ -49,8 +49,8 @@ V2_TO_V3_FR = [
     "les paiements en retard. »",
     "Responsabilités (rôle « Commercial ») : ajout de « Vérifier l'encours disponible avant de "
     "confirmer une commande. »",
-    "Intitulé du rôle (rôle « Directeur général ») : texte anglais modifié (le texte français "
-    "est inchangé)",
+    "Intitulé du rôle (rôle « Directeur général ») : texte anglais seul modifié, « Chief "
+    "executive officer » → « Chief Executive Officer »",
     "Délai de contestation d'une facture : 15 jours → 10 jours",
     "Approbateurs (tranche « au-delà de 150\u202f000,00\u00a0€ ») : Directeur administratif et "
     "financier, Directeur général → Directeur général",
@@ -106,9 +106,9 @@ def test_sets_texts_translations_natural_keys_and_dict_entries(policy_repo) -> N
 def test_sentences_in_english(policy_repo) -> None:
     sentences = [c.sentence for c in compare(policy_repo.policy, "policy-v2026.1",
                                              "policy-v2026.2", "en").changes]
-    assert "Standard payment term (Clients export): 30 days from invoice date → 45 days from " \
+    assert "Standard payment term (Export customers): 30 days from invoice date → 45 days from " \
         "invoice date" in sentences
-    assert "New dunning step: D+25, Troisième relance (phone, owner: Credit manager)" in sentences
+    assert "New dunning step: D+25, Third reminder (phone, owner: Credit manager)" in sentences
     assert "Role removed: Legal counsel" in sentences
     assert "Effective date: 1 February 2026 → 1 September 2026" in sentences
     english = [c.sentence for c in compare(policy_repo.policy, "policy-v2026.2",
@@ -157,17 +157,17 @@ def test_cli_json_output(policy_repo) -> None:
     assert terms["changes"] == [{
         "chapter": "terms", "kind": "changed",
         "path": "terms.customer_type_terms.export.payment_term",
-        "rule": "Standard payment term (Clients export)",
+        "rule": "Standard payment term (Export customers)",
         "before": "30 days from invoice date", "after": "45 days from invoice date",
-        "sentence": "Standard payment term (Clients export): 30 days from invoice date → 45 "
+        "sentence": "Standard payment term (Export customers): 30 days from invoice date → 45 "
                     "days from invoice date",
-        "routine": False,
+        "routine": False, "language": None,
     }]
 
 
 def test_cli_markdown_output_escapes_policy_text(working_copy: PolicyRepo) -> None:
     edit(working_copy.policy, "roles.yaml", "title: {fr: Commercial, en: Sales representative}",
-         "title: {fr: Commercial *terrain* < b >, en: Sales representative}")
+         "title: {fr: Commercial *terrain* < b >, en: Field sales representative}")
     done = run_cli(working_copy.root, "--format", "markdown")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
@@ -176,6 +176,45 @@ def test_cli_markdown_output_escapes_policy_text(working_copy: PolicyRepo) -> No
     assert "- Intitulé du rôle (rôle « Commercial \\*terrain\\* &lt; b &gt; ») : " \
         "« Commercial » → « Commercial \\*terrain\\* &lt; b &gt; »" in lines
     assert lines[-1] == "1 changement."
+
+
+def test_a_change_in_one_language_only_is_reported_apart_from_rule_changes(
+        working_copy: PolicyRepo) -> None:
+    """Finance sees at once whether a change alters a rule: a text edited in one language only
+    is listed under its own heading, as the English (or French) text of that rule."""
+    edit(working_copy.policy, "roles.yaml", "title: {fr: Commercial, en: Sales representative}",
+         "title: {fr: Commercial, en: Sales rep}")
+    edit(working_copy.policy, "terms.yaml", "dispute_window_days: 10", "dispute_window_days: 20")
+    english = run_cli(working_copy.root, "--lang", "en")
+    assert english.returncode == 0, english.stderr
+    lines = english.stdout.splitlines()
+    wording = lines.index("Wording only, in one language (no rule changed):")
+    assert lines[wording + 1] == (
+        "  - Title of the role (role “Sales rep”): English text only changed, “Sales "
+        "representative” → “Sales rep”")
+    assert "  - Period to dispute an invoice: 10 days → 20 days" in lines[:wording]
+    assert not any("Sales rep" in line for line in lines[:wording])
+    french = run_cli(working_copy.root).stdout.splitlines()
+    assert "  - Intitulé du rôle (rôle « Commercial ») : texte anglais seul modifié, « Sales " \
+        "representative » → « Sales rep »" in french
+    data = json.loads(run_cli(working_copy.root, "--format", "json").stdout)
+    changes = {c["path"]: c for group in data["chapters"] for c in group["changes"]}
+    assert changes["roles.sales_rep.title"]["language"] == "en"
+    assert changes["terms.dispute_window_days"]["language"] is None
+    markdown = run_cli(working_copy.root, "--format", "markdown").stdout.splitlines()
+    assert "### Formulation seule, dans une langue (aucune règle ne change) :" in markdown
+
+
+def test_a_translation_added_is_a_change_of_that_language(working_copy: PolicyRepo) -> None:
+    """A policy that declares no languages may drop (or add) a translation."""
+    text = (working_copy.policy / "document.yaml").read_text(encoding="utf-8")
+    declared = next(line for line in text.splitlines(True) if line.startswith("  languages:"))
+    edit(working_copy.policy, "document.yaml", declared, "")
+    edit(working_copy.policy, "roles.yaml", "title: {fr: Commercial, en: Sales representative}",
+         "title: {fr: Commercial}")
+    done = run_cli(working_copy.root, "--lang", "en")
+    lines = done.stdout.splitlines()
+    assert "  - Title of the role (role “Commercial”): English text removed" in lines
 
 
 def test_cli_defaults_to_last_release_and_working_tree(working_copy: PolicyRepo) -> None:

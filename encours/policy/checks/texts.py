@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from calculators.languages import DEFAULT_LANGUAGE
+
+from ..messages import message
 from ..model import Policy
-from ..model.common import LANGUAGES, Text
+from ..model.common import LANGUAGES, Text, declared_in
 from ..paths import walk
 from ..placeholders import LETTER_FIELDS, PlaceholderError, find_placeholders, lookup
+from ..problems import Severity
 from ..source import PathKey
 from .references import valid_chapters
 from .registry import Context, check
@@ -56,6 +60,21 @@ def placeholders_resolve(context: Context) -> None:
                         at, line = text_line(context, path, lang, raw, occurrence)
                         key = "check.placeholder_letter" if in_letter else "check.placeholder"
                         context.error(at, key, name=name, reason=reason, line=line)
+
+
+@check()
+def texts_in_every_language(context: Context) -> None:
+    """Every free text exists in each language of `document.languages` (without them, in
+    French): one error per missing text and language, at the text's line."""
+    declared = declared_in(context.data) or (DEFAULT_LANGUAGE,)
+    for chapter, value in valid_chapters(context):
+        for path, text in texts(value, (chapter,)):
+            written = text.languages()
+            for lang in declared:
+                if not text.has(lang):
+                    context.report(Severity.ERROR, path, "check.text_language_missing",
+                                   at_value=True, lang=lang, other=written[0],
+                                   language=message(f"language.{lang}", context.lang))
 
 
 @check("training")

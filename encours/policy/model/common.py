@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    ValidationInfo,
+    model_validator,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
-from calculators.languages import LANGUAGES
+from calculators.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 from ..messages import message
 
 Language = Literal[LANGUAGES]  # type: ignore[valid-type]  # Literal["fr", "en"]
+
+
+NonEmptyText = Annotated[str, Field(min_length=1)]
 
 
 class Model(BaseModel):
@@ -23,43 +34,95 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
 
 
-class Text(Model):
-    """Texte libre en Markdown : une chaîne (en français) ou `{fr: ..., en: ...}`."""
+LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
+"""What a language code looks like (ISO 639-1: two lower-case letters, `fr`, `en`, `de`)."""
 
-    fr: str
-    """Texte en français (obligatoire)."""
-    en: str | None = None
-    """Traduction anglaise (facultative : à défaut, le texte français est affiché)."""
+
+def declared_languages(info: ValidationInfo | None) -> tuple[str, ...] | None:
+    """The languages `document.languages` declares, as the loader passes them in the validation
+    context; None when the policy declares none (then texts are French, translations optional)."""
+    context = info.context if info is not None else None
+    if isinstance(context, dict) and context.get("languages"):
+        return tuple(context["languages"])
+    return None
+
+
+def declared_in(data: dict[str, Any]) -> tuple[str, ...] | None:
+    """`document.languages` as written, when it is a valid list of languages (else None: the
+    `document` chapter reports what is wrong with it, and texts are read as French meanwhile)."""
+    document = data.get("document")
+    languages = document.get("languages") if isinstance(document, dict) else None
+    if (isinstance(languages, list) and languages
+            and all(isinstance(code, str) and code in LANGUAGES for code in languages)
+            and len(set(languages)) == len(languages)):
+        return tuple(languages)
+    return None
+
+
+
+class Text(Model):
+    """Texte libre en Markdown : une chaîne (dans la langue principale, la première de
+    `document.languages`) ou `{fr: ..., en: ...}`, un texte par langue déclarée."""
+
+    fr: NonEmptyText | None = None
+    """Texte en français."""
+    en: NonEmptyText | None = None
+    """Texte en anglais."""
 
     @model_validator(mode="before")
     @classmethod
-    def _plain_string_is_french(cls, data: Any) -> Any:
+    def _plain_string_is_main_language(cls, data: Any, info: ValidationInfo) -> Any:
+        declared = declared_languages(info)
         if isinstance(data, str):
-            return {"fr": data}
+            return {(declared or (DEFAULT_LANGUAGE,))[0]: data}
+        if isinstance(data, list):
+            raise PydanticCustomError("text_list", "text given as a list")
         if isinstance(data, dict):
             # `- Texte : suite` reads as {"Texte": "suite"}: French spacing meets YAML syntax.
             stray = [k for k in data if k not in LANGUAGES and " " in str(k)]
             if stray:
                 raise PydanticCustomError("text_colon", "text read as a mapping", {"key": stray[0]})
+            for key in data:
+                if not LANGUAGE_CODE.match(str(key)):
+                    raise PydanticCustomError("text_language_code", "not a language code",
+                                              {"key": str(key)})
+                if key not in LANGUAGES or (declared is not None and key not in declared):
+                    raise PydanticCustomError("text_language_undeclared", "undeclared language",
+                                              {"key": str(key)})
+            if not data:
+                raise PydanticCustomError("text_no_language", "text without any language")
         return data
+
+    @model_validator(mode="after")
+    def _some_language(self) -> Text:
+        if self.fr is None and self.en is None:  # `{fr: }`: YAML reads the empty value as null
+            raise PydanticCustomError("text_no_language", "text without any language")
+        return self
 
     @classmethod
     def __get_pydantic_json_schema__(
         cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         mapping = handler(core_schema)
-        return {"anyOf": [{"type": "string"}, mapping], "description": cls.__doc__}
+        return {"anyOf": [{"type": "string", "minLength": 1}, mapping], "description": cls.__doc__}
 
-    def get(self, lang: str = "fr") -> str:
-        """The text in `lang`, falling back to French when there is no translation."""
-        return self.en if lang == "en" and self.en is not None else self.fr
+    def get(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The text in `lang`, else in the other language (French first)."""
+        value = getattr(self, lang, None) if lang in LANGUAGES else None
+        if value is not None:
+            return value
+        return next(v for v in (self.fr, self.en) if v is not None)
 
     def has(self, lang: str) -> bool:
-        """Whether the text exists in `lang` (French always does)."""
-        return lang == "fr" or (lang == "en" and self.en is not None)
+        """Whether the text exists in `lang`."""
+        return lang in LANGUAGES and getattr(self, lang) is not None
+
+    def languages(self) -> tuple[str, ...]:
+        """The languages the text is written in."""
+        return tuple(lang for lang in LANGUAGES if getattr(self, lang) is not None)
 
     def __str__(self) -> str:
-        return self.fr
+        return self.get(DEFAULT_LANGUAGE)
 
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
@@ -106,7 +169,6 @@ Money = Annotated[Decimal, Field(ge=0), Unit("money")]
 Days = Annotated[int, Field(ge=0), Unit("days")]
 WorkingDays = Annotated[int, Field(ge=0), Unit("working_days")]
 Months = Annotated[int, Field(ge=1), Unit("months")]
-NonEmptyText = Annotated[str, Field(min_length=1)]
 
 
 class PaymentTerm(Model):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
-from .common import Id, Model, Months, NonEmptyText, RoleRef, Text
+from .common import Id, Language, Model, Months, NonEmptyText, RoleRef, Text
 
 Version = Annotated[str, Field(min_length=1, max_length=32)]
 
@@ -57,6 +58,10 @@ class Revision(Model):
 class Document(Model):
     """Le document : titre, version, date d'effet, propriétaire, approbations, périmètre."""
 
+    languages: list[Language] | None = Field(default=None, min_length=1)
+    """Langues de la procédure, la principale d'abord (ex. `[fr, en]`) : chaque texte libre
+    existe dans chacune (une chaîne seule est dans la langue principale). Sans cette clé : textes
+    en français, traductions anglaises facultatives."""
     title: Text
     """Titre de la procédure."""
     version: Version
@@ -74,3 +79,10 @@ class Document(Model):
     scope: Scope
     revisions: list[Revision] = Field(min_length=1)
     """Historique des versions, de la plus récente à la plus ancienne."""
+
+    @field_validator("languages")
+    @classmethod
+    def _each_once(cls, languages: list[str] | None) -> list[str] | None:
+        if languages is not None and len(set(languages)) != len(languages):
+            raise PydanticCustomError("languages_twice", "a language is declared twice")
+        return languages
