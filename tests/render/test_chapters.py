@@ -399,3 +399,15 @@ def test_blocked_order_example_is_the_order_tools_result(french, policy) -> None
     page = french.pages["blocked-orders.md"]
     assert "exactement à la tolérance : elle passe" in section(page, "blocked-rules")
     assert format_money(Decimal(39600), "EUR", "fr").replace(",00", "") in page
+
+
+def test_a_policy_tools_page_is_computed_with_the_policy(policy, monkeypatch) -> None:
+    from encours.render import calculator_pages
+
+    monkeypatch.setitem(calculator_pages.LAYOUTS, "limit", calculator_pages.Layout(
+        summary=(("limit", "money"),),
+        example_inputs={"score": "75", "equity": "420000", "insurer_cover": "50000",
+                        "monthly_purchases": "18000", "term_days": "45"}))
+    page = calculator_pages.calculator_page_context("limit", policy, lang="fr",
+                                                    labels=Catalogue("fr"))
+    assert (page.result["limit"], page.result["approvers"]) == ("36000.00", ["credit_manager"])
