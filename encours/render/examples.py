@@ -71,14 +71,19 @@ def approvers_for(amount: Decimal, bands: list[Any]) -> list[str]:
 
 
 def credit_limit_example(credit_limits: Any) -> LimitExample:
-    """The limit method on the policy's example customer.
+    """The limit method on the policy's example customer (see :func:`limit_method`)."""
+    return limit_method(credit_limits, credit_limits.limit_method.example)
+
+
+def limit_method(credit_limits: Any, example: Any) -> LimitExample:
+    """The limit method on a customer (``equity``, ``insurer_cover``, ``monthly_purchases``,
+    ``term_days``; ``customer``, if any, names it).
 
     limit = round_down(min(equity × equity_share / 100, insurer cover,
     monthly purchases × (term days + margin days) / 30), rounding), then at most the maximum
     limit of the customer's risk class (shown for each class).
     """
     method = credit_limits.limit_method
-    example = method.example
     ceilings = [Ceiling("equity", example.equity * method.equity_share / HUNDRED)]
     if method.use_insurer_cover and example.insurer_cover is not None:
         ceilings.append(Ceiling("insurer", example.insurer_cover))
@@ -92,7 +97,7 @@ def credit_limit_example(credit_limits: Any) -> LimitExample:
         for risk_class in credit_limits.risk_classes
     ]
     return LimitExample(
-        customer=example.customer,
+        customer=getattr(example, "customer", ""),
         ceilings=ceilings,
         smallest=smallest,
         limit=limit,
@@ -146,23 +151,31 @@ def incentive_example(incentives: Any, kpis: list[Any]) -> IncentiveExample | No
     example = incentives.example
     if example is None:
         return None
+    return incentive_for(incentives, kpis, example.target_bonus, example.results,
+                         example.sales_rep)
+
+
+def incentive_for(incentives: Any, kpis: list[Any], target_bonus: Decimal,
+                  results: dict[str, Decimal], sales_rep: str = "") -> IncentiveExample:
+    """The bonus of one period for a rep whose annual target is ``target_bonus`` and whose
+    results per criterion id are ``results`` (see :func:`incentive_example`)."""
     per_year = PERIODS_PER_YEAR[incentives.period]
-    period_target = example.target_bonus / per_year
+    period_target = target_bonus / per_year
     by_id = {kpi.id: kpi for kpi in kpis}
     lines = []
     for criterion in incentives.criteria:
-        if criterion.id not in example.results:
+        if criterion.id not in results:
             continue
         kpi = by_id[criterion.kpi]
-        result = example.results[criterion.id]
+        result = results[criterion.id]
         payout = payout_rate(result, criterion.scale, kpi.better)
         amount = period_target * criterion.weight / HUNDRED * payout / HUNDRED
         lines.append(CriterionResult(criterion, kpi, result, payout, amount))
     total = sum((line.amount for line in lines), Decimal(0))
     share = total / period_target * HUNDRED if period_target else Decimal(0)
     return IncentiveExample(
-        sales_rep=example.sales_rep,
-        annual_target=example.target_bonus,
+        sales_rep=sales_rep,
+        annual_target=target_bonus,
         periods_per_year=per_year,
         period_target=period_target,
         lines=lines,
@@ -186,6 +199,8 @@ class Penalty:
     interest: Decimal
     indemnity: Decimal
     total: Decimal
+    legal_basis: str = ""
+    """The articles the calculator applied (``Code de commerce, art. L441-10 II et D441-5``)."""
 
 
 @dataclass(frozen=True)
@@ -222,7 +237,8 @@ def known_halves(policy: Any, regime: str) -> list[int]:
     return book.halves(REGIMES[regime].table)
 
 
-def sample_case(policy: Any, days: list[int], lang: str) -> SampleCase:
+def sample_case(policy: Any, days: list[int], lang: str,
+                amount: Decimal = SAMPLE_AMOUNT) -> SampleCase:
     """A sample invoice under the standard term whose penalties can be computed on each of
     ``days`` (days after the due date): the latest invoice date, the 15th of the first month of
     a half-year, for which every date falls in half-years whose rate is known.
@@ -242,17 +258,19 @@ def sample_case(policy: Any, days: list[int], lang: str) -> SampleCase:
             f"{penalties_policy.regime} regime: add the rates to policy/rates.yaml"
         )
     penalties = {
-        day: _penalty(policy, due, due + dt.timedelta(days=day), lang)
+        day: penalty_on(policy, due, due + dt.timedelta(days=day), lang, amount)
         for day in sorted(set(days)) if day > 0
     }
-    return SampleCase(invoice_date, due, SAMPLE_AMOUNT, penalties)
+    return SampleCase(invoice_date, due, amount, penalties)
 
 
-def _penalty(policy: Any, due: dt.date, as_of: dt.date, lang: str) -> Penalty:
-    """The penalty calculator on the sample invoice, unpaid on ``as_of``."""
+def penalty_on(policy: Any, due: dt.date, as_of: dt.date, lang: str,
+               amount: Decimal = SAMPLE_AMOUNT) -> Penalty:
+    """The penalty calculator, at the policy's late-penalty terms, on an invoice of ``amount``
+    due on ``due`` and unpaid on ``as_of``."""
     late = policy.terms.late_penalties
     payload: dict[str, Any] = {
-        "amount": str(SAMPLE_AMOUNT),
+        "amount": str(amount),
         "due_date": due.isoformat(),
         "as_of": as_of.isoformat(),
         "regime": late.regime,
@@ -274,4 +292,5 @@ def _penalty(policy: Any, due: dt.date, as_of: dt.date, lang: str) -> Penalty:
         interest=Decimal(result["interest"]),
         indemnity=Decimal(result["indemnity"]),
         total=Decimal(result["total"]),
+        legal_basis=str(result.get("legal_basis", "")),
     )
