@@ -328,7 +328,7 @@ def limit_approvers(policy: Any, inputs: Any, h: Helpers) -> Worked:
     right = examples.approvers_for(inputs.limit, bands)
     others = [list(band.approvers) for band in bands if list(band.approvers) != right]
     known = {role.id for role in policy.roles}
-    if "sales_manager" in known and ["sales_manager"] != right:
+    if "sales_manager" in known and right != ["sales_manager"]:
         others.append(["sales_manager"])
     wrong = list(dict.fromkeys(_approvers_choice(h, a) for a in others))
     band = next(b for b in bands if list(b.approvers) == right)
