@@ -22,8 +22,8 @@ from encours.render.chapters.organisation import organisation
 from encours.render.chapters.playbook import playbook, quick_reference, self_check
 from encours.render.chapters.recovery import recovery
 from encours.render.chapters.steering import incentives, kpis
-from encours.render.chapters.training import trainer, training_session
 from encours.render.chapters.terms import penalty_rate_sentence, terms
+from encours.render.chapters.training import trainer, training_session
 
 __all__ = [
     "account_opening", "blocked_orders", "by_id", "credit_limits", "glossary",

@@ -51,6 +51,16 @@ function storage() {
   }
 }
 
+/** The certificate kept under `key`, or null (none, unreadable, or storage refused). */
+function stored(key) {
+  const store = storage();
+  try {
+    return store ? JSON.parse(store.getItem(key) || "null") : null;
+  } catch {
+    return null;
+  }
+}
+
 function longDate(iso, lang) {
   try {
     return new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(new Date(`${iso}T12:00:00`));
@@ -219,13 +229,7 @@ function bind(form) {
   form.querySelector("[data-print]").addEventListener("click", () => window.print());
 
   start();
-  const store = storage();
-  let previous = null;
-  try {
-    previous = store ? JSON.parse(store.getItem(key) || "null") : null;
-  } catch {
-    previous = null;
-  }
+  const previous = stored(key);
   if (previous && previous.hash === form.dataset.hash) {
     status.textContent = fill(messages.previous, {
       date: longDate(previous.date, lang),

@@ -28,7 +28,8 @@ def training_cases_compute(context: Context) -> None:
     """Each worked case gives a question with this policy: its right answer, at least one wrong
     answer distinct from it, and every figure it needs (a known risk class, a known rate...)."""
     needed = set(Policy.model_fields) - OPTIONAL
-    if not context.has(*needed) or any(p.severity == Severity.ERROR for p in context.problems):
+    if not context.has(*needed) or context.stopped or any(
+            p.severity == Severity.ERROR for p in context.problems):
         return  # the policy's own errors are reported; the cases would only repeat them
     from encours.i18n import Catalogue
     from encours.render.cases import CaseError, case_question
