@@ -18,7 +18,7 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
 
 import calculators
-from calculators import terms as payment_terms
+from calculators import policy_values
 from calculators.penalty import REGIMES
 from calculators.rates import RateBook, half_of, half_start
 
@@ -217,17 +217,9 @@ class SampleCase:
 
 
 def due_date(invoice_date: dt.date, term: Any) -> dt.date:
-    """The due date of an invoice under a policy payment term (L441-10 I computations)."""
-    days = term.days or 0
-    if term.basis == "invoice_date":
-        return invoice_date + dt.timedelta(days=days)
-    if term.basis == "end_of_month":
-        return payment_terms.end_of_month(invoice_date) + dt.timedelta(days=days)
-    if term.basis == "days_end_of_month":
-        if term.end_of_month_method == "days_then_end_of_month":
-            return payment_terms.days_then_end_of_month(invoice_date, days)
-        return payment_terms.end_of_month_then_days(invoice_date, days)
-    return invoice_date  # prepayment
+    """The due date of an invoice under a policy payment term (L441-10 I computations), as the
+    calculators compute it (:func:`calculators.policy_values.due_date`)."""
+    return policy_values.due_date(invoice_date, term.model_dump(mode="json"))
 
 
 def known_halves(policy: Any, regime: str) -> list[int]:
