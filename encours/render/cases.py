@@ -24,7 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
-from calculators import discount
+from calculators import discount, limit, order, plan, policy_values
 from calculators import terms as payment_terms
 from encours.formatting import format_long_date
 from encours.render import examples
@@ -111,6 +111,17 @@ def _date(h: Helpers, value: dt.date) -> str:
 
 def _labels(h: Helpers, ask: str, key: str, **values: Any) -> str:
     return h.labels(f"case.{ask}.{key}", **values)
+
+
+def tools(policy: Any) -> policy_values.PolicyValues:
+    """The policy as the policy tools (``limit``, ``order``, ``plan``) read it: the values of
+    ``assets/policy.json``, so a case computes with the very code of the tool's page."""
+    return policy_values.read_policy({
+        "version": policy.document.version,
+        "effective_date": policy.document.effective_date.isoformat(),
+        "currency": policy.company.currency,
+        "policy": policy.model_dump(mode="json"),
+    })
 
 
 # --- terms -----------------------------------------------------------------------------------
@@ -246,10 +257,11 @@ def first_order(policy: Any, inputs: Any, h: Helpers) -> Worked:
 
 # --- credit limits ---------------------------------------------------------------------------
 def _class_of(policy: Any, score: int, h: Helpers) -> Any:
-    for risk in policy.credit_limits.risk_classes:
-        if risk.score_min <= score <= risk.score_max:
-            return risk
-    raise CaseError(h.labels("case.error.score", score=score))
+    """The risk class of ``score`` (both bounds included): ``calculators.limit.risk_class_of``."""
+    found = limit.risk_class_of(score, tools(policy).risk_classes)
+    if found is None:
+        raise CaseError(h.labels("case.error.score", score=score))
+    return by_id(policy.credit_limits.risk_classes, found.id)
 
 
 def risk_class(policy: Any, inputs: Any, h: Helpers) -> Worked:
@@ -279,39 +291,39 @@ def risk_class(policy: Any, inputs: Any, h: Helpers) -> Worked:
 
 
 def credit_limit(policy: Any, inputs: Any, h: Helpers) -> Worked:
-    """The limit method (``examples.limit_method``), capped by the maximum of the class the
-    score falls in."""
-    limits = policy.credit_limits
+    """The limit tool (``calculators.limit.credit_limit``), capped by the maximum of the class
+    the score falls in; wrong answers: the largest amount instead of the smallest, the amount
+    before rounding, the amount before the class's cap, the class's maximum."""
+    values_of = tools(policy)
     risk = _class_of(policy, inputs.score, h)
-    worked = examples.limit_method(limits, inputs)
-    limit = min(worked.limit, risk.maximum_limit)
-    largest = max(worked.ceilings, key=lambda c: c.amount)
-    candidates = [
-        examples.round_down(largest.amount, limits.limit_method.rounding),
-        worked.smallest.amount,
-        worked.limit,
-        risk.maximum_limit,
-    ]
+    method = values_of.limit_method
+    worked = limit.credit_limit(inputs.equity, inputs.insurer_cover, inputs.monthly_purchases,
+                                inputs.term_days, method, risk.maximum_limit)
+    amounts = [("equity", worked.by_equity), ("insurer", worked.by_insurer),
+               ("purchases", worked.by_purchases)]
+    amounts = [(kind, amount) for kind, amount in amounts if amount is not None]
+    largest = max(amount for _, amount in amounts)
+    candidates = [limit.round_down(largest, method.rounding), cents(worked.smallest),
+                  worked.rounded, risk.maximum_limit]
     wrong = [_money(h, c) for c in dict.fromkeys(cents(c) for c in candidates)
-             if c != cents(limit)]
+             if c != cents(worked.limit)]
     ask = "credit_limit"
-    ceilings = "; ".join(_labels(h, ask, f"ceiling_{c.kind}", amount=_money(h, c.amount))
-                         for c in worked.ceilings)
+    ceilings = "; ".join(_labels(h, ask, f"ceiling_{kind}", amount=_money(h, amount))
+                         for kind, amount in amounts)
     values = {"score": inputs.score, "equity": h.money(inputs.equity),
               "cover": h.money(inputs.insurer_cover) if inputs.insurer_cover is not None
               else "—",
               "purchases": h.money(inputs.monthly_purchases), "days": inputs.term_days,
-              "share": h.percent(limits.limit_method.equity_share),
-              "margin": limits.limit_method.margin_days,
-              "rounding": h.money(limits.limit_method.rounding),
-              "ceilings": ceilings, "smallest": _money(h, worked.smallest.amount),
-              "rounded": h.money(worked.limit), "risk_class": risk.id,
-              "maximum": h.money(risk.maximum_limit), "limit": h.money(limit)}
+              "share": h.percent(method.equity_share), "margin": method.margin_days,
+              "rounding": h.money(method.rounding),
+              "ceilings": ceilings, "smallest": _money(h, worked.smallest),
+              "rounded": h.money(worked.rounded), "risk_class": risk.id,
+              "maximum": h.money(risk.maximum_limit), "limit": h.money(worked.limit)}
     situation = "situation" if inputs.insurer_cover is not None else "situation_uninsured"
     return Worked(
         situation=_labels(h, ask, situation, **values),
         question=_labels(h, ask, "question"),
-        right=h.money(limit),
+        right=h.money(worked.limit),
         wrong=wrong[:3],
         explanation=_labels(h, ask, "explanation", **values),
         working=[_labels(h, ask, "working", **values)],
@@ -325,7 +337,7 @@ def _approvers_choice(h: Helpers, approvers: list[str]) -> str:
 def limit_approvers(policy: Any, inputs: Any, h: Helpers) -> Worked:
     """Who approves a limit: the approval band with ``above < limit ≤ up_to``."""
     bands = policy.credit_limits.approval_bands
-    right = examples.approvers_for(inputs.limit, bands)
+    right = list(limit.approvers_for(inputs.limit, tools(policy).approval_bands))
     others = [list(band.approvers) for band in bands if list(band.approvers) != right]
     known = {role.id for role in policy.roles}
     if "sales_manager" in known and right != ["sales_manager"]:
@@ -347,20 +359,27 @@ def limit_approvers(policy: Any, inputs: Any, h: Helpers) -> Worked:
 
 
 def temporary_increase(policy: Any, inputs: Any, h: Helpers) -> Worked:
-    """Whether the temporary increase can cover an overrun: at most ``maximum_share`` % of the
-    limit, for at most ``maximum_days`` days, for a customer with no invoice overdue for the
-    blocking threshold or more; beyond, a new limit approved per the approval bands."""
-    increase = policy.credit_limits.temporary_increase
-    threshold = _rule(policy, "overdue").threshold_days
+    """Whether the temporary increase can cover an overrun (``calculators.order``: at most
+    ``maximum_share`` % above the limit, no invoice overdue by the blocking threshold, no open
+    dispute; granted by its approver within that role's band, else by the band of the increased
+    limit), and for at most ``maximum_days`` days; beyond, a new limit per the approval bands."""
+    values_of = tools(policy)
+    increase = values_of.temporary_increase
+    overdue_rule = values_of.rule("overdue")
+    threshold = overdue_rule.threshold_days if overdue_rule else None
+    exposure = inputs.limit + inputs.increase
+    checks = order.check_rules(values_of.blocking_rules, inputs.limit, exposure,
+                               inputs.oldest_overdue_days, 0, False)
+    granted = order.temporary_increase(checks, inputs.limit, exposure, 0, increase,
+                                       values_of.approval_bands)
     share = inputs.increase / inputs.limit * HUNDRED
-    new_limit = inputs.limit + inputs.increase
-    band = examples.approvers_for(new_limit, policy.credit_limits.approval_bands)
+    band = list(limit.approvers_for(exposure, values_of.approval_bands))
     ask = "temporary_increase"
     values = {"limit": h.money(inputs.limit), "increase": h.money(inputs.increase),
               "days": inputs.days, "overdue": inputs.oldest_overdue_days,
               "share": h.percent(cents(share)), "maximum_share": h.percent(increase.maximum_share),
               "maximum_days": increase.maximum_days, "threshold": threshold,
-              "approver": h.role(increase.approver), "new_limit": h.money(new_limit),
+              "approver": h.roles(list(granted.approvers)), "new_limit": h.money(exposure),
               "band": h.roles(band)}
     outcomes = {
         "yes": _labels(h, ask, "choice_yes", **values),
@@ -368,9 +387,9 @@ def temporary_increase(policy: Any, inputs: Any, h: Helpers) -> Worked:
         "new_limit": _labels(h, ask, "choice_new_limit", **values),
         "sales": _labels(h, ask, "choice_sales", **values),
     }
-    if threshold is not None and inputs.oldest_overdue_days >= threshold:
+    if "overdue" in granted.reasons:
         key = "overdue"
-    elif share > increase.maximum_share or inputs.days > increase.maximum_days:
+    elif "share" in granted.reasons or inputs.days > increase.maximum_days:
         key = "new_limit"
     else:
         key = "yes"
@@ -386,46 +405,36 @@ def temporary_increase(policy: Any, inputs: Any, h: Helpers) -> Worked:
 
 
 # --- blocked orders --------------------------------------------------------------------------
-def _rule(policy: Any, rule_id: str) -> Any:
-    return next((r for r in policy.blocked_orders.blocking_rules if r.id == rule_id), None)
-
-
 @dataclass(frozen=True)
 class OrderCheck:
-    """The blocking rules applied to an order: exposure, ceiling with the tolerance, rules."""
+    """The blocking rules applied to an order (``calculators.order``): exposure, the limit with
+    its tolerance, the ids of the rules that block, the names of every rule by kind."""
 
     exposure: Decimal
-    ceiling: Decimal
+    ceiling: Fraction
     rules: list[str]
+    excess: Decimal
 
 
 def check_order(policy: Any, inputs: Any) -> OrderCheck:
-    """exposure = outstanding + order; ``over_limit`` when exposure > limit × (1 + tolerance)
-    (exactly at the ceiling passes); ``overdue`` when the oldest overdue invoice is
-    ``threshold_days`` late or more; ``old_dispute`` when a dispute is older than its threshold
-    without an action plan. Rules in the policy's order."""
-    exposure = inputs.outstanding + inputs.order_amount
-    ceiling = inputs.limit
-    rules = []
-    for rule in policy.blocked_orders.blocking_rules:
-        if rule.tolerance_rate is not None:
-            ceiling = inputs.limit * (1 + rule.tolerance_rate / HUNDRED)
-            if exposure > ceiling:
-                rules.append(rule.id)
-        elif rule.id == "old_dispute":
-            if (rule.threshold_days is not None and inputs.oldest_dispute_days
-                    > rule.threshold_days and not inputs.dispute_action_plan):
-                rules.append(rule.id)
-        elif rule.threshold_days is not None and inputs.oldest_overdue_days \
-                and inputs.oldest_overdue_days >= rule.threshold_days:
-            rules.append(rule.id)
-    return OrderCheck(exposure, ceiling, rules)
+    """The order tool's rules on the case: exposure = outstanding + order; blocked beyond the
+    tolerance (exactly at it passes), from the overdue threshold, by an old dispute without an
+    action plan; rules in the policy's order."""
+    values_of = tools(policy)
+    exposure = order.exposure_of(inputs.outstanding, inputs.order_amount)
+    checks = order.check_rules(values_of.blocking_rules, inputs.limit, exposure,
+                               inputs.oldest_overdue_days, inputs.oldest_dispute_days,
+                               inputs.dispute_action_plan)
+    exposure_rule = values_of.rule("exposure")
+    ceiling = order.tolerated(inputs.limit, exposure_rule.tolerance_rate) \
+        if exposure_rule and exposure_rule.tolerance_rate is not None else Fraction(inputs.limit)
+    return OrderCheck(exposure, ceiling, [c.rule.id for c in checks if c.blocks],
+                      order.excess_over(exposure, inputs.limit))
 
 
 def _order_values(policy: Any, inputs: Any, h: Helpers, checked: OrderCheck) -> dict[str, Any]:
-    over = _rule(policy, "over_limit")
-    overdue = _rule(policy, "overdue")
-    dispute = _rule(policy, "old_dispute")
+    values_of = tools(policy)
+    over, overdue, dispute = (values_of.rule(kind) for kind in ("exposure", "overdue", "dispute"))
     return {
         "limit": h.money(inputs.limit), "outstanding": h.money(inputs.outstanding),
         "order": h.money(inputs.order_amount), "exposure": h.money(checked.exposure),
@@ -436,7 +445,7 @@ def _order_values(policy: Any, inputs: Any, h: Helpers, checked: OrderCheck) -> 
         "threshold": overdue.threshold_days if overdue else "—",
         "dispute": inputs.oldest_dispute_days,
         "dispute_threshold": dispute.threshold_days if dispute else "—",
-        "excess": _money(h, max(checked.exposure - inputs.limit, Decimal(0))),
+        "excess": _money(h, checked.excess),
     }
 
 
@@ -468,9 +477,10 @@ def order_blocked(policy: Any, inputs: Any, h: Helpers) -> Worked:
     candidates = [[], *([rule] for rule in names)]
     wrong = [choice(c) for c in candidates if c != checked.rules]
     steps = [_labels(h, ask, "working_exposure", **values)]
-    if "overdue" in names and inputs.oldest_overdue_days:
+    kinds = {rule.kind for rule in tools(policy).blocking_rules}
+    if "overdue" in kinds and inputs.oldest_overdue_days:
         steps.append(_labels(h, ask, "working_overdue", **values))
-    if "old_dispute" in names and inputs.oldest_dispute_days:
+    if "dispute" in kinds and inputs.oldest_dispute_days:
         steps.append(_labels(h, ask, "working_dispute", **values))
     verdict = (_labels(h, ask, "explanation_passes") if not checked.rules
                else _labels(h, ask, "explanation_blocked", rules=choice(checked.rules)))
@@ -488,9 +498,10 @@ def order_deposit(policy: Any, inputs: Any, h: Helpers) -> Worked:
     """The deposit that brings the exposure back to the limit: exposure − limit (the tolerance
     lets an order through, it is not where a deposit aims)."""
     checked = check_order(policy, inputs)
-    deposit = max(checked.exposure - inputs.limit, Decimal(0))
+    deposit = checked.excess
     values = _order_values(policy, inputs, h, checked) | {"deposit": _money(h, deposit)}
-    candidates = [max(checked.exposure - checked.ceiling, Decimal(0)), inputs.order_amount,
+    candidates = [max(Decimal(checked.exposure) - cents(checked.ceiling), Decimal(0)),
+                  inputs.order_amount,
                   max(checked.exposure - inputs.outstanding, Decimal(0)) / 2, Decimal(0)]
     wrong = [_money(h, c) for c in dict.fromkeys(cents(c) for c in candidates)
              if c != cents(deposit)]
@@ -542,7 +553,8 @@ def payment_plan(policy: Any, inputs: Any, h: Helpers) -> Worked:
     ``minimum_instalment``; otherwise approved by the approver up to ``approval_limit``, by the
     escalation above."""
     plans = policy.recovery.payment_plans
-    instalment = Fraction(inputs.arrears) / inputs.months
+    schedule = plan.instalments(inputs.arrears, inputs.months, policy.document.effective_date)
+    instalment = min(item.amount for item in schedule)
     ask = "payment_plan"
     values = {"arrears": h.money(inputs.arrears), "months": inputs.months,
               "instalment": _money(h, instalment), "maximum": plans.maximum_months,
@@ -559,7 +571,8 @@ def payment_plan(policy: Any, inputs: Any, h: Helpers) -> Worked:
         key = "too_long"
     elif instalment < plans.minimum_instalment:
         key = "too_small"
-    elif inputs.arrears > plans.approval_limit:
+    elif plan.approver_of(inputs.arrears, plans.approver, plans.approval_limit,
+                          plans.escalation) != plans.approver:
         key = "escalation"
     else:
         key = "approver"
