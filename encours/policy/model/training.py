@@ -34,12 +34,16 @@ class Scenario(Model):
     audience: list[RoleRef] = Field(min_length=1)
     """Rôles concernés."""
     situation: Text
+    customer_says: list[Text] = Field(default_factory=list)
+    """Ce que dit le client, mot pour mot (facultatif)."""
     steps: list[Text] = Field(min_length=1)
     """Que faire, dans l'ordre."""
     say: list[Text] = Field(min_length=1)
     """Ce qu'on peut dire au client."""
     avoid: list[Text] = Field(min_length=1)
     """Ce qu'il ne faut pas faire."""
+    decides: list[RoleRef] = Field(default_factory=list)
+    """Qui décide dans cette situation (facultatif : rôles)."""
     rules: list[PolicyPath] = Field(default_factory=list)
     """Règles de la politique concernées, par chemin (ex. terms.payment_term)."""
     discount_request: DiscountRequest | None = None
