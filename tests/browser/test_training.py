@@ -30,10 +30,11 @@ def policy():
     return load_policy(ROOT / "policy").policy
 
 
-def shoot(page, name: str, **options: Any) -> None:
+def shoot(target, name: str, **options: Any) -> None:
+    """A screenshot of a page or of one element, when ENCOURS_SHOTS names a folder."""
     if SHOTS is not None:
         SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"{name}.png"), **options)
+        target.screenshot(path=str(SHOTS / f"{name}.png"), **options)
 
 
 def pdf_pages(pdf: Path) -> int:
@@ -74,8 +75,7 @@ def test_a_session_all_right_earns_the_certificate(new_context, watch, policy, p
     progress = form.locator("[data-progress]")
     assert progress.text_content() == labels("training.js.progress").format(answered=0,
                                                                             total=count)
-    if lang == "fr":
-        shoot(page, "training-question", clip=drawn(page)[0].bounding_box())
+    shoot(drawn(page)[0], f"training-question-{lang}")
     answer(page, right=True)
     assert progress.text_content() == labels("training.js.progress").format(answered=count,
                                                                             total=count)
@@ -94,9 +94,9 @@ def test_a_session_all_right_earns_the_certificate(new_context, watch, policy, p
                            f"'encours.certificate.{policy_json['version']}'))")
     assert stored["name"] == "Camille Martin" and stored["score"] == count
     assert stored["hash"] == policy_json["content_hash"]
+    shoot(form.locator("[data-result]"), f"training-result-{lang}")
+    shoot(certificate, f"training-certificate-{lang}")
     if lang == "fr":
-        shoot(page, "training-result", full_page=False)
-        shoot(page, "training-certificate", clip=certificate.bounding_box())
         pdf = tmp_path / "certificate.pdf"
         page.emulate_media(media="print")
         page.pdf(path=str(pdf), format="A4")
@@ -135,8 +135,7 @@ def test_a_session_with_too_many_wrong_answers_explains_them(new_context, watch,
     for question in drawn(page):
         assert question.locator("[data-verdict]").text_content().startswith(wrong)
         assert question.locator(".encours-quiz__explanation a").get_attribute("href")
-    if lang == "fr":
-        shoot(page, "training-failed", full_page=False)
+    shoot(page, f"training-failed-{lang}")
     # A new session draws again and clears the marks.
     form.locator("[data-restart]").click()
     assert form.locator("[data-feedback]:visible").count() == 0
@@ -173,6 +172,5 @@ def test_the_trainers_page_lists_every_case_with_its_answer(page, recorder, poli
     headings = page.locator(".md-content h3")
     assert headings.count() == len(policy.training.cases)
     assert page.locator(".md-content li strong").count() == len(policy.training.cases)
-    if lang == "fr":
-        shoot(page, "trainer", full_page=False)
+    shoot(page, f"trainer-{lang}")
     assert not recorder.errors, recorder.errors
