@@ -16,8 +16,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from . import cei, discount, dso, limit, order, penalty, plan, unpaid
+from . import bonus, cei, discount, dso, limit, order, penalty, plan, unpaid
 from .inputs import (
+    LAST_DATE,
     MAX_TEXT_LENGTH,
     Field,
     Invalid,
@@ -766,6 +767,7 @@ def _limit(payload: Mapping[str, Any], t: Catalogue, policy: PolicyValues) -> di
         "by_insurer": _maybe(result.by_insurer),
         "by_purchases": two_places(result.by_purchases),
         "smallest": two_places(result.smallest),
+        "rounded": two_places(result.rounded),
         "class_maximum": two_places(risk.maximum_limit),
         "limit": two_places(result.limit),
         "capped": result.capped,
@@ -977,6 +979,9 @@ def _plan(payload: Mapping[str, Any], t: Catalogue, policy: PolicyValues) -> dic
     if problems:
         raise Rejected(problems)
     financed = EXACT.subtract(arrears, down)
+    if (first.year * 12 + first.month - 1 + months - 1) // 12 > LAST_DATE.year:
+        raise Rejected([Problem("first_date", explain(Invalid(
+            "error.date_range", last=LAST_DATE.isoformat()), t, "plan", "first_date"))])
     schedule = plan.instalments(financed, months, first)
     smallest = min(item.amount for item in schedule)
     if smallest < plans.minimum_instalment:
@@ -1067,6 +1072,98 @@ def _acknowledgement(letter: Any, arrears: Decimal, down: Decimal,
 _PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")
 
 
+# --- bonus (sales bonus simulator) ------------------------------------------------------------
+
+def _bonus(payload: Mapping[str, Any], t: Catalogue, policy: PolicyValues) -> dict[str, Any]:
+    values, problems = _read(SPECS["bonus"], payload, t)
+    incentives = policy.incentives
+    criteria = {criterion.id: criterion for criterion in incentives.criteria}
+    raw_results = values["results"] or {}
+    results: dict[str, Decimal] = {}
+    for key, raw in raw_results.items():
+        where = f"results.{key}"
+        if key not in criteria:
+            problems.append(Problem(where, t("error.criterion_unknown", id=key,
+                                             ids=", ".join(criteria))))
+            continue
+        name = criteria[key].name.get(t.lang)
+        if blank(raw):
+            continue
+        try:
+            results[key] = parse_number(raw)
+        except Invalid as bad:
+            problems.append(Problem(where, t("error.criterion_result", name=name,
+                                             problem=t(bad.key, noun="", Noun="", **bad.params))))
+    if values["results"] is not None:
+        for criterion in incentives.criteria:
+            if criterion.id not in results and not _has_problem(problems,
+                                                                f"results.{criterion.id}"):
+                problems.append(Problem(f"results.{criterion.id}", t(
+                    "error.criterion_missing", name=criterion.name.get(t.lang))))
+    if problems:
+        raise Rejected(problems)
+    annual = values["target_bonus"]
+    target = bonus.period_target(annual, incentives.periods_per_year)
+    currency, lang = policy.currency, t.lang
+
+    def amount_text(value: Any) -> str:
+        return money_text(value, currency, t)
+
+    period = t(f"period.{incentives.period}")
+    explanation = [t("bonus.step.target", annual=amount_text(annual),
+                     periods=incentives.periods_per_year, period=period,
+                     target=amount_text(target))]
+    lines = []
+    total = Fraction(0)
+    for criterion in incentives.criteria:
+        result = results[criterion.id]
+        line = bonus.criterion_bonus(result, criterion.scale, criterion.better, criterion.weight,
+                                     target)
+        total += line.amount
+        threshold = None if line.tier is None else criterion.scale[line.tier].threshold
+        name = criterion.name.get(lang)
+
+        def measure(value: Decimal, unit: str = criterion.unit) -> str:
+            if unit == "amount":
+                return amount_text(value)
+            return t(f"unit.{unit}", value=t.number(value))
+
+        if line.tier is None:
+            explanation.append(t(f"bonus.step.none_{criterion.better}", name=name,
+                                 result=measure(result),
+                                 last=measure(criterion.scale[-1].threshold)))
+        else:
+            assert threshold is not None
+            explanation.append(t(f"bonus.step.tier_{criterion.better}", name=name,
+                                 result=measure(result), threshold=measure(threshold),
+                                 tier=line.tier + 1, payout=t.number(line.payout),
+                                 target=amount_text(target), weight=t.number(criterion.weight),
+                                 amount=amount_text(line.amount)))
+        lines.append({
+            "id": criterion.id, "name": name, "result": format(result, "f"),
+            "unit": criterion.unit, "better": criterion.better,
+            "tier": None if line.tier is None else line.tier + 1,
+            "threshold": None if threshold is None else format(threshold, "f"),
+            "payout": two_places(line.payout), "weight": two_places(criterion.weight),
+            "amount": two_places(line.amount),
+        })
+    share = total / target * 100 if target else Fraction(0)
+    explanation.append(t("bonus.step.total", total=amount_text(total), period=period,
+                         share=t.number(round_half_up(share)), target=amount_text(target)))
+    return {
+        "period": incentives.period,
+        "periods_per_year": incentives.periods_per_year,
+        "target_bonus": two_places(annual),
+        "period_target": two_places(target),
+        "criteria": lines,
+        "total": two_places(total),
+        "share": two_places(share),
+        "currency": currency,
+        "explanation": explanation,
+        "warnings": [],
+    }
+
+
 ADAPTERS: dict[str, Callable[..., dict[str, Any]]] = {
     "penalty": _penalty,
     "dso": _dso,
@@ -1076,6 +1173,7 @@ ADAPTERS: dict[str, Callable[..., dict[str, Any]]] = {
     "limit": _limit,
     "order": _order,
     "plan": _plan,
+    "bonus": _bonus,
 }
 """Each calculator's adapter: ``(payload, t)``, or ``(payload, t, policy values)`` for a
 policy tool (a spec with ``uses_policy``)."""

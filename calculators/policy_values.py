@@ -2,13 +2,13 @@
 read from the handbook's ``assets/policy.json`` — the one reader, in the command line
 (``--policy FILE``), in the browser worker and at build time alike.
 
-The document is what ``encours.handbook.policy_json`` writes: ``version``, ``currency``,
-``policy`` (the validated policy model dumped as JSON: amounts as decimal strings, texts as
-``{"fr": ..., "en": ...}``) and ``letters`` (each letter template, its policy values already
-filled in, in each language). :func:`read_policy` checks that every value a tool needs is
-there and has the right type, and returns them typed (``Decimal`` amounts, ``int`` days); a
-document that is not such a file raises :class:`PolicyUnreadable`, naming the first missing
-or wrong value.
+The document is what ``encours.render.policy_document.policy_json`` writes: ``version``,
+``currency``, ``policy`` (the validated policy model dumped as JSON: amounts as decimal
+strings, texts as ``{"fr": ..., "en": ...}``) and ``letters`` (each letter template, its
+policy values already filled in, in each language). :func:`read_policy` checks that every
+value a tool needs is there and has the right type, and returns them typed (``Decimal``
+amounts, ``int`` days); a document that is not such a file raises :class:`PolicyUnreadable`,
+naming the first missing or wrong value.
 
 Standard library only (this module also runs inside Pyodide).
 """
@@ -147,6 +147,8 @@ class Criterion:
     name: Words
     better: str
     """``lower`` (a result at or below a threshold reaches it) or ``higher`` (at or above)."""
+    unit: str
+    """The unit of its indicator's results: ``days``, ``percent``, ``amount`` or ``count``."""
     weight: Decimal
     target: Decimal
     scale: tuple[ScaleStep, ...]
@@ -308,7 +310,7 @@ def read_policy(document: Any) -> PolicyValues:
     blocked = policy["blocked_orders"]
     plans = policy["recovery"]["payment_plans"]
     incentives = policy["incentives"]
-    better = {kpi["id"].text(): kpi["better"].text() for kpi in policy["kpis"].items()}
+    kpis = {kpi["id"].text(): kpi for kpi in policy["kpis"].items()}
     method = limits["limit_method"]
     increase = limits["temporary_increase"]
     decision = blocked["decision"]
@@ -401,7 +403,7 @@ def read_policy(document: Any) -> PolicyValues:
             criteria=tuple(
                 Criterion(
                     id=item["id"].text(), name=item["name"].words(),
-                    better=_better(item, better),
+                    better=_better(item, kpis), unit=_unit(item, kpis),
                     weight=item["weight"].decimal(), target=item["target"].decimal(),
                     scale=tuple(ScaleStep(step["threshold"].decimal(), step["payout"].decimal())
                                 for step in item["scale"].items()),
@@ -427,12 +429,22 @@ def _kind(rule: _Node) -> str | None:
     return kind.text()
 
 
-def _better(criterion: _Node, better: Mapping[str, str]) -> str:
-    kpi = criterion["kpi"]
-    direction = better.get(kpi.text())
+def _better(criterion: _Node, kpis: Mapping[str, _Node]) -> str:
+    kpi = kpis.get(criterion["kpi"].text())
+    if kpi is None:
+        raise PolicyUnreadable(criterion["kpi"].path)
+    direction = kpi["better"].text()
     if direction not in ("lower", "higher"):
-        raise PolicyUnreadable(kpi.path)
+        raise PolicyUnreadable(kpi["better"].path)
     return direction
+
+
+def _unit(criterion: _Node, kpis: Mapping[str, _Node]) -> str:
+    kpi = kpis[criterion["kpi"].text()]
+    unit = kpi["unit"].text()
+    if unit not in ("days", "percent", "amount", "count"):
+        raise PolicyUnreadable(kpi["unit"].path)
+    return unit
 
 
 def _letters(letters: _Node | None) -> list[Letter]:

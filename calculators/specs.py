@@ -167,7 +167,8 @@ LIMIT = Spec(
     ),
     outputs=(
         *_outputs("risk_class", "risk_class_name", "term_days", "by_equity", "by_insurer",
-                  "by_purchases", "smallest", "class_maximum", "limit", "capped", "approvers",
+                  "by_purchases", "smallest", "rounded", "class_maximum", "limit", "capped",
+                  "approvers",
                   "approver_titles", "review_months", "maximum_term", "maximum_term_text",
                   "currency", "explanation", "warnings"),
     ),
@@ -223,6 +224,21 @@ PLAN = Spec(
     uses_policy=True,
 )
 
+BONUS = Spec(
+    "bonus",
+    fields=(
+        Field("target_bonus", "money", required=True),
+        Field("results", "object", required=True),
+    ),
+    outputs=(
+        *_outputs("period", "periods_per_year", "target_bonus", "period_target"),
+        Output("criteria", _outputs("id", "name", "result", "unit", "better", "tier", "threshold",
+                                    "payout", "weight", "amount")),
+        *_outputs("total", "share", "currency", "explanation", "warnings"),
+    ),
+    uses_policy=True,
+)
+
 SPECS: dict[str, Spec] = {spec.name: spec for spec in (PENALTY, DSO, CEI, DISCOUNT, UNPAID,
-                                                       LIMIT, ORDER, PLAN)}
+                                                       LIMIT, ORDER, PLAN, BONUS)}
 CALCULATORS: tuple[str, ...] = tuple(SPECS)

@@ -19,11 +19,9 @@ from typing import Any
 import calculators
 from encours import assets
 from encours.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogue
-from encours.policy import Policy, load_policy
-from encours.policy.placeholders import LETTER_FIELDS
+from encours.policy import load_policy
 from encours.render import Runtime, render_pages
-from encours.render.calculator_pages import policy_hash
-from encours.render.policy_text import PolicyText, language_of
+from encours.render.policy_document import policy_json
 from encours.snapshot import SnapshotUnavailable, pyodide_snapshot
 from encours.versions import page as versions
 from encours.versions.history import build_history
@@ -55,37 +53,6 @@ class Handbook:
             target.write_bytes(content)
             written.append(target)
         return written
-
-
-def policy_json(policy: Policy) -> dict[str, Any]:
-    """What the calculators read in the browser and on the command line (``--policy``): the
-    policy's values, version and content hash, and its letter templates with the policy's own
-    values filled in, in each language (``letters``: the case fields such as
-    ``[[plan.total]]`` are left for the tool that fills them; ``lang`` says which language a
-    text is in, French when it has no translation). Read by
-    ``calculators.policy_values.read_policy``."""
-    return {
-        "version": policy.document.version,
-        "effective_date": policy.document.effective_date.isoformat(),
-        "content_hash": policy_hash(policy),
-        "currency": policy.company.currency,
-        "reference_rates": policy.rates.reference_rates(),
-        "policy": policy.model_dump(mode="json"),
-        "letters": [
-            {"id": template.id, "kind": template.kind,
-             "texts": {lang: _letter_text(policy, template, lang) for lang in LANGUAGES}}
-            for template in policy.recovery.letter_templates
-        ],
-    }
-
-
-def _letter_text(policy: Policy, template: Any, lang: str) -> dict[str, str]:
-    """A letter template in ``lang`` with the policy's values filled in and its case fields
-    left as they are written."""
-    kept = {name: f"[[{name}]]" for name in LETTER_FIELDS}
-    text = PolicyText(policy, lang)
-    return {"lang": language_of(template.body, lang), "subject": text(template.subject, kept),
-            "body": text(template.body, kept)}
 
 
 def build_handbook(

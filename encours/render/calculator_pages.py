@@ -325,7 +325,10 @@ def calculator_page_context(
         f.name: f.value for f in fields
         if f.value != "" and (f.only_when is None or values[f.only_when[0]] == f.only_when[1])
     } | {"lang": lang, "reference_rates": policy.rates.reference_rates()}
-    result = batch.run_form(name, payload)
+    # A policy tool reads the policy's values from the same document as the page's worker.
+    from encours.render.policy_document import tool_values  # here: it imports this module
+
+    result = batch.run_form(name, payload, tool_values(policy) if spec["uses_policy"] else None)
     if "errors" in result:
         problems = "; ".join(f"{e['field']}: {e['message']}" for e in result["errors"])
         raise ValueError(f"the default inputs of the {name} calculator are invalid: {problems}")

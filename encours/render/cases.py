@@ -24,7 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
-from calculators import discount, limit, order, plan, policy_values
+from calculators import bonus, discount, limit, order, plan, policy_values
 from calculators import terms as payment_terms
 from encours.formatting import format_long_date
 from encours.render import examples
@@ -308,7 +308,7 @@ def credit_limit(policy: Any, inputs: Any, h: Helpers) -> Worked:
     wrong = [_money(h, c) for c in dict.fromkeys(cents(c) for c in candidates)
              if c != cents(worked.limit)]
     ask = "credit_limit"
-    ceilings = "; ".join(_labels(h, ask, f"ceiling_{kind}", amount=_money(h, amount))
+    ceilings = h.labels("case.separator").join(_labels(h, ask, f"ceiling_{kind}", amount=_money(h, amount))
                          for kind, amount in amounts)
     values = {"score": inputs.score, "equity": h.money(inputs.equity),
               "cover": h.money(inputs.insurer_cover) if inputs.insurer_cover is not None
@@ -630,36 +630,42 @@ def _criteria(policy: Any, ids: list[str], h: Helpers) -> None:
 
 
 def bonus_period(policy: Any, inputs: Any, h: Helpers) -> Worked:
-    """A rep's bonus for the period (``examples.incentive_for``), against the annual figure,
-    the full period target and the bonus read from invoiced instead of collected results."""
+    """A rep's bonus for the period (the ``bonus`` tool: ``calculators.bonus``), against the
+    annual figure, the full period target and the criteria at 100 % alone."""
     _criteria(policy, list(inputs.results), h)
-    incentives = policy.incentives
-    worked = examples.incentive_for(incentives, policy.kpis, inputs.target_bonus,
-                                    inputs.results)
-    per_year = worked.periods_per_year
-    candidates = [worked.total * per_year, worked.period_target,
-                  sum((line.amount for line in worked.lines if line.payout == 100),
-                      Decimal(0))]
-    wrong = [_money(h, c) for c in dict.fromkeys(cents(c) for c in candidates)
-             if c != worked.total]
+    incentives = tools(policy).incentives
+    per_year = incentives.periods_per_year
+    target = bonus.period_target(inputs.target_bonus, per_year)
+    lines = [(criterion, bonus.criterion_bonus(inputs.results[criterion.id], criterion.scale,
+                                               criterion.better, criterion.weight, target))
+             for criterion in incentives.criteria if criterion.id in inputs.results]
+    total = cents(sum((line.amount for _, line in lines), Fraction(0)))
+    candidates = [total * per_year, cents(target),
+                  cents(sum((line.amount for _, line in lines if line.payout == 100),
+                            Fraction(0)))]
+    wrong = [_money(h, c) for c in dict.fromkeys(candidates) if c != total]
     ask = "bonus_period"
-    results = "; ".join(
-        h.labels("case.bonus_period.result", criterion=h.text.plain(line.criterion.name),
-                 result=result_text(line.result, line.kpi.unit, h))
-        for line in worked.lines)
-    lines = "; ".join(
-        h.labels("case.bonus_period.line", criterion=h.text.plain(line.criterion.name),
-                 weight=h.percent(line.criterion.weight), payout=h.percent(line.payout),
+
+    def name(criterion: Any) -> str:
+        return h.text.plain(by_id(policy.incentives.criteria, criterion.id).name)
+
+    results = h.labels("case.separator").join(
+        h.labels("case.bonus_period.result", criterion=name(criterion),
+                 result=result_text(inputs.results[criterion.id], criterion.unit, h))
+        for criterion, _ in lines)
+    shares = h.labels("case.separator").join(
+        h.labels("case.bonus_period.line", criterion=name(criterion),
+                 weight=h.percent(criterion.weight), payout=h.percent(line.payout),
                  amount=_money(h, line.amount))
-        for line in worked.lines)
-    values = {"target": h.money(inputs.target_bonus), "period": h.labels(
-        f"case.period.{incentives.period}"), "period_target": _money(h, worked.period_target),
-        "per_year": per_year, "results": results, "lines": lines,
-        "total": _money(h, worked.total)}
+        for criterion, line in lines)
+    values = {"target": h.money(inputs.target_bonus),
+              "period": h.labels(f"case.period.{incentives.period}"),
+              "period_target": _money(h, target), "per_year": per_year, "results": results,
+              "lines": shares, "total": _money(h, total)}
     return Worked(
         situation=_labels(h, ask, "situation", **values),
         question=_labels(h, ask, "question", **values),
-        right=_money(h, worked.total),
+        right=_money(h, total),
         wrong=wrong[:3],
         explanation=_labels(h, ask, "explanation", **values),
         working=[_labels(h, ask, "working", **values)],
@@ -667,20 +673,21 @@ def bonus_period(policy: Any, inputs: Any, h: Helpers) -> Worked:
 
 
 def bonus_tier(policy: Any, inputs: Any, h: Helpers) -> Worked:
-    """The payout rate a result earns on one criterion: the first tier of the scale the result
-    reaches (at or below the threshold when lower is better)."""
+    """The payout rate a result earns on one criterion (``calculators.bonus.tier_reached``):
+    the first tier of the scale the result reaches (at or below the threshold when lower is
+    better); beyond the last, nothing."""
     _criteria(policy, [inputs.criterion], h)
-    criterion = by_id(policy.incentives.criteria, inputs.criterion)
-    kpi = by_id(policy.kpis, criterion.kpi)
-    payout = examples.payout_rate(inputs.result, criterion.scale, kpi.better)
+    criterion = next(c for c in tools(policy).incentives.criteria if c.id == inputs.criterion)
+    tier = bonus.tier_reached(inputs.result, criterion.scale, criterion.better)
+    payout = Decimal(0) if tier is None else criterion.scale[tier].payout
     rates = [step.payout for step in criterion.scale] + [Decimal(0)]
     ask = "bonus_tier"
-    values = {"criterion": h.text.plain(criterion.name),
-              "result": result_text(inputs.result, kpi.unit, h),
+    values = {"criterion": h.text.plain(by_id(policy.incentives.criteria, criterion.id).name),
+              "result": result_text(inputs.result, criterion.unit, h),
               "payout": h.percent(payout),
-              "scale": "; ".join(h.labels("case.bonus_tier.step",
+              "scale": h.labels("case.separator").join(h.labels("case.bonus_tier.step",
                                           threshold=result_text(step.threshold,
-                                                                kpi.unit, h),
+                                                                criterion.unit, h),
                                           payout=h.percent(step.payout))
                                  for step in criterion.scale)}
     return Worked(
@@ -688,7 +695,7 @@ def bonus_tier(policy: Any, inputs: Any, h: Helpers) -> Worked:
         question=_labels(h, ask, "question"),
         right=h.percent(payout),
         wrong=[h.percent(r) for r in dict.fromkeys(rates) if r != payout][:3],
-        explanation=_labels(h, ask, f"explanation_{kpi.better}", **values),
+        explanation=_labels(h, ask, f"explanation_{criterion.better}", **values),
         working=[_labels(h, ask, "working", **values)],
     )
 

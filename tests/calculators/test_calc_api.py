@@ -23,7 +23,8 @@ TWO_DECIMALS = re.compile(r"-?[0-9]+\.[0-9]{2}")
 
 
 def test_public_names() -> None:
-    assert CALCULATORS == ("penalty", "dso", "cei", "discount", "unpaid", "limit", "order", "plan")
+    assert CALCULATORS == ("penalty", "dso", "cei", "discount", "unpaid", "limit", "order",
+                           "plan", "bonus")
     assert set(calculators.__all__) == {"run", "run_json", "describe", "CALCULATORS"}
 
 
@@ -44,7 +45,7 @@ def test_money_and_rates_are_strings_with_two_decimals() -> None:
 def test_unknown_calculator() -> None:
     assert run("dsp", {}) == {"errors": [{"field": "calculator", "message": (
         "Calculateur inconnu « dsp ». Choisissez parmi : penalty, dso, cei, discount, unpaid, "
-        "limit, order, plan.")}]}
+        "limit, order, plan, bonus.")}]}
 
 
 def test_payload_must_be_an_object() -> None:
@@ -116,6 +117,7 @@ def test_describe_documents_every_field_and_output(lang: str) -> None:
 
     for entry in described.values():
         assert entry["title"] and entry["summary"] and entry["legal_basis"]
+        assert entry["uses_policy"] == (entry["name"] in ("limit", "order", "plan", "bonus"))
         check_fields(entry["fields"])
         check_outputs(entry["outputs"])
     json.dumps(described)  # JSON-ready

@@ -22,10 +22,12 @@ EXAMPLE = {"score": 75, "equity": "420000", "insurer_cover": "50000",
 def test_the_policys_example_gives_36000_approved_by_the_credit_manager() -> None:
     result = tool("limit", EXAMPLE)
     assert {key: result[key] for key in (
-        "risk_class", "by_equity", "by_insurer", "by_purchases", "smallest", "class_maximum",
-        "limit", "capped", "approvers", "review_months", "term_days", "currency")} == {
+        "risk_class", "by_equity", "by_insurer", "by_purchases", "smallest", "rounded",
+        "class_maximum", "limit", "capped", "approvers", "review_months", "term_days",
+        "currency")} == {
         "risk_class": "A", "by_equity": "42000.00", "by_insurer": "50000.00",
-        "by_purchases": "36000.00", "smallest": "36000.00", "class_maximum": "150000.00",
+        "by_purchases": "36000.00", "smallest": "36000.00", "rounded": "36000.00",
+        "class_maximum": "150000.00",
         "limit": "36000.00", "capped": False, "approvers": ["credit_manager"],
         "review_months": 12, "term_days": 45, "currency": "EUR"}
     assert result["maximum_term"] == {"basis": "days_end_of_month", "days": 30,
@@ -66,9 +68,9 @@ def test_score_at_a_class_boundary_and_the_class_maximum_caps_the_limit() -> Non
     payload = {"equity": "2000000", "insurer_cover": "100000", "monthly_purchases": "60000",
                "term_days": 45}
     at_b = tool("limit", {**payload, "score": 70})
-    assert (at_b["risk_class"], at_b["smallest"], at_b["class_maximum"], at_b["limit"],
-            at_b["capped"], at_b["approvers"], at_b["review_months"]) == (
-        "B", "100000.00", "80000.00", "80000.00", True, ["cfo"], 12)
+    assert (at_b["risk_class"], at_b["smallest"], at_b["rounded"], at_b["class_maximum"],
+            at_b["limit"], at_b["capped"], at_b["approvers"], at_b["review_months"]) == (
+        "B", "100000.00", "100000.00", "80000.00", "80000.00", True, ["cfo"], 12)
     assert at_b["explanation"][-2] == (
         "La classe B admet au plus 80 000,00 € : la limite est ramenée à 80 000,00 €.")
     at_a = tool("limit", {**payload, "score": 71})

@@ -34,6 +34,7 @@ SOURCES = {
     "limit": ("Source: the policy", "The policy's example"),
     "order": ("Source: the policy", "Worked example"),
     "plan": ("Source: the policy", "Worked example", "Code civil, art. 1376 and 2240"),
+    "bonus": ("Source: the policy", "The policy's example"),
 }
 MODULES = sorted(path for path in PACKAGE.glob("*.py"))
 
