@@ -308,8 +308,8 @@ def credit_limit(policy: Any, inputs: Any, h: Helpers) -> Worked:
     wrong = [_money(h, c) for c in dict.fromkeys(cents(c) for c in candidates)
              if c != cents(worked.limit)]
     ask = "credit_limit"
-    ceilings = h.labels("case.separator").join(_labels(h, ask, f"ceiling_{kind}", amount=_money(h, amount))
-                         for kind, amount in amounts)
+    ceilings = h.labels("case.separator").join(
+        _labels(h, ask, f"ceiling_{kind}", amount=_money(h, amount)) for kind, amount in amounts)
     values = {"score": inputs.score, "equity": h.money(inputs.equity),
               "cover": h.money(inputs.insurer_cover) if inputs.insurer_cover is not None
               else "—",
