@@ -507,6 +507,8 @@ def test_missing_recovery_indemnity(policy_copy: PolicyCopy) -> None:
         "de courrier (customer.name, invoice.number…) : terms.recovery_indemnity n'a pas de "
         "valeur dans la politique")
     assert [e.split(": ")[0] for e in errors[2:]] == [
+        policy_copy.at("training.yaml", "et de l'indemnité forfaitaire de [[terms"),
+        policy_copy.at("training.yaml", "the €[[terms.recovery_indemnity]] fixed"),
         policy_copy.at("training.yaml", 'b: "Une indemnité forfaitaire'),
         policy_copy.at("training.yaml", "L'indemnité forfaitaire pour frais de recouvrement de"),
     ]

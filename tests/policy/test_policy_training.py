@@ -42,13 +42,20 @@ def test_the_example_bank_has_twenty_cases_across_the_chapters(policy_copy: Poli
             assert q.answer in dict(q.choices) and q.explanation and q.rule_url
 
 
+def blocked_by(folder: Path, *rule_ids: str) -> str:
+    """The English answer "Blocked: <rule> and <rule>", with the rules' names in the policy."""
+    policy = load_policy(folder).policy
+    names = {rule.id: rule.name.get("en") for rule in policy.blocked_orders.blocking_rules}
+    return "Blocked: " + " and ".join(names[rule] for rule in rule_ids)
+
+
 def test_the_tolerance_changes_the_blocked_order_answer(policy_copy: PolicyCopy) -> None:
     before = question(policy_copy.folder, "order_over_limit_and_late", "en")
-    assert right(before) == "Blocked: Dépassement de la limite de crédit and Retard de paiement"
+    assert right(before) == blocked_by(policy_copy.folder, "over_limit", "overdue")
     assert "€42,000" in before.explanation
     policy_copy.edit("blocked_orders.yaml", "tolerance_rate: 5", "tolerance_rate: 10")
     after = question(policy_copy.folder, "order_over_limit_and_late", "en")
-    assert right(after) == "Blocked: Retard de paiement"
+    assert right(after) == blocked_by(policy_copy.folder, "overdue")
     assert "€44,000" in after.explanation and "10%" in after.explanation
 
 
@@ -56,7 +63,7 @@ def test_the_overdue_threshold_changes_the_answer(policy_copy: PolicyCopy) -> No
     policy_copy.edit("blocked_orders.yaml", "      threshold_days: 15\n",
                      "      threshold_days: 25\n")
     after = question(policy_copy.folder, "order_over_limit_and_late", "en")
-    assert right(after) == "Blocked: Dépassement de la limite de crédit"
+    assert right(after) == blocked_by(policy_copy.folder, "over_limit")
     assert "blocked at 25 days or more" in after.explanation
 
 

@@ -228,6 +228,7 @@ function bind(form) {
   });
   form.querySelector("[data-print]").addEventListener("click", () => window.print());
 
+  for (const note of document.querySelectorAll("[data-no-script]")) note.hidden = true;
   start();
   const previous = stored(key);
   if (previous && previous.hash === form.dataset.hash) {
