@@ -55,6 +55,10 @@ def translate(exc: ValidationError, prefix: PathKey, root: Any, data: Any, index
         if _explained_by_typo(error, errors, root, prefix):
             continue
         loc = prefix + tuple(error["loc"])
+        if error["type"] in _TAGGED:
+            # A tagged union (`ask: …` chooses the kind of item): blame the tag, not the item.
+            error = _tag_error(error)
+            loc = (*loc, error["loc"][-1])
         is_key = bool(loc) and loc[-1] == "[key]"
         if is_key:
             loc = loc[:-1]
@@ -86,6 +90,22 @@ def _explained_by_typo(error: dict[str, Any], errors: list[dict[str, Any]], root
             if close == [key]:
                 return True
     return False
+
+
+_TAGGED = ("union_tag_invalid", "union_tag_not_found")
+
+
+def _tag_error(error: dict[str, Any]) -> dict[str, Any]:
+    """A tagged-union error as the error on its tag: a missing key, or a value outside the
+    tags (``ctx.expected_tags``, listed in the message as a fixed choice is)."""
+    ctx = error.get("ctx") or {}
+    tag = str(ctx.get("discriminator", "")).strip("'")
+    loc = (*error["loc"], tag)
+    if error["type"] == "union_tag_not_found":
+        return {"type": "missing", "loc": loc, "msg": error.get("msg", "")}
+    expected = [t.strip().strip("'") for t in str(ctx.get("expected_tags", "")).split(",")]
+    return {"type": "tag_choice", "loc": loc, "input": ctx.get("tag"),
+            "ctx": {"expected": expected}}
 
 
 def _where(error_type: str, loc: PathKey, index: LineIndex) -> Location | None:
@@ -139,6 +159,8 @@ def _message(error: dict[str, Any], loc: PathKey, relative: PathKey, root: Any, 
     if kind in ("literal_error", "enum"):
         allowed = literal_values(annotation_at(root, relative)) or [ctx.get("expected", "")]
         return choice(path, value, allowed, got, lang)
+    if kind == "tag_choice":
+        return choice(path, value, ctx["expected"], got, lang)
     if kind == "text_colon":
         return message("type.text_colon", lang, path=path, key=ctx.get("key", ""))
     if kind.startswith("text_") or kind == "languages_twice":

@@ -144,7 +144,8 @@ def validate_policy(policy_dir: Path, lang: str = "fr", today: dt.date | None = 
     complete = len(valid) == len(Policy.model_fields)
     policy = Policy.model_validate(valid) if complete else Policy.model_construct(**valid)
     context = Context(policy, frozenset(valid), data, index, base, lang,
-                      today=today or dt.date.today())
+                      today=today or dt.date.today(),
+                      stopped=any(p.is_error for p in problems))
     problems += run_checks(context)
     problems.sort(key=Problem.sort_key)
     ok = complete and not any(p.is_error for p in problems)

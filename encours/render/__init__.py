@@ -89,6 +89,10 @@ CHAPTERS = (
     Chapter("quick-reference.md", "quick-reference.md.j2", "nav.quick_reference",
             context.quick_reference, PLAYBOOK, printed=False),
     Chapter("quiz.md", "quiz.md.j2", "nav.quiz", context.self_check, PLAYBOOK, printed=False),
+    Chapter("training.md", "training.md.j2", "nav.training", context.training_session, PLAYBOOK,
+            printed=False, linked=False),
+    Chapter("trainer.md", "trainer.md.j2", "nav.trainer", context.trainer, PLAYBOOK,
+            printed=False, linked=False),
     Chapter("glossary.md", "glossary.md.j2", "nav.glossary", context.glossary, REFERENCE,
             linked=False),
 )

@@ -23,9 +23,11 @@ from encours.render.chapters.playbook import playbook, quick_reference, self_che
 from encours.render.chapters.recovery import recovery
 from encours.render.chapters.steering import incentives, kpis
 from encours.render.chapters.terms import penalty_rate_sentence, terms
+from encours.render.chapters.training import trainer, training_session
 
 __all__ = [
     "account_opening", "blocked_orders", "by_id", "credit_limits", "glossary",
     "glossary_entries", "home", "incentives", "kpis", "organisation", "penalty_rate_sentence",
-    "playbook", "quick_reference", "recovery", "self_check", "terms",
+    "playbook", "quick_reference", "recovery", "self_check", "terms", "trainer",
+    "training_session",
 ]

@@ -204,6 +204,8 @@ class Penalty:
     interest: Decimal
     indemnity: Decimal
     total: Decimal
+    legal_basis: str = ""
+    """The articles the calculator applied (``Code de commerce, art. L441-10 II et D441-5``)."""
 
 
 @dataclass(frozen=True)
@@ -232,7 +234,8 @@ def known_halves(policy: Any, regime: str) -> list[int]:
     return book.halves(REGIMES[regime].table)
 
 
-def sample_case(policy: Any, days: list[int], lang: str) -> SampleCase:
+def sample_case(policy: Any, days: list[int], lang: str,
+                amount: Decimal = SAMPLE_AMOUNT) -> SampleCase:
     """A sample invoice under the standard term whose penalties can be computed on each of
     ``days`` (days after the due date): the latest invoice date, the 15th of the first month of
     a half-year, for which every date falls in half-years whose rate is known.
@@ -252,17 +255,19 @@ def sample_case(policy: Any, days: list[int], lang: str) -> SampleCase:
             f"{penalties_policy.regime} regime: add the rates to policy/rates.yaml"
         )
     penalties = {
-        day: _penalty(policy, due, due + dt.timedelta(days=day), lang)
+        day: penalty_on(policy, due, due + dt.timedelta(days=day), lang, amount)
         for day in sorted(set(days)) if day > 0
     }
-    return SampleCase(invoice_date, due, SAMPLE_AMOUNT, penalties)
+    return SampleCase(invoice_date, due, amount, penalties)
 
 
-def _penalty(policy: Any, due: dt.date, as_of: dt.date, lang: str) -> Penalty:
-    """The penalty calculator on the sample invoice, unpaid on ``as_of``."""
+def penalty_on(policy: Any, due: dt.date, as_of: dt.date, lang: str,
+               amount: Decimal = SAMPLE_AMOUNT) -> Penalty:
+    """The penalty calculator, at the policy's late-penalty terms, on an invoice of ``amount``
+    due on ``due`` and unpaid on ``as_of``."""
     late = policy.terms.late_penalties
     payload: dict[str, Any] = {
-        "amount": str(SAMPLE_AMOUNT),
+        "amount": str(amount),
         "due_date": due.isoformat(),
         "as_of": as_of.isoformat(),
         "regime": late.regime,
@@ -284,4 +289,5 @@ def _penalty(policy: Any, due: dt.date, as_of: dt.date, lang: str) -> Penalty:
         interest=Decimal(result["interest"]),
         indemnity=Decimal(result["indemnity"]),
         total=Decimal(result["total"]),
+        legal_basis=str(result.get("legal_basis", "")),
     )

@@ -523,6 +523,8 @@ def test_missing_recovery_indemnity(policy_copy: PolicyCopy) -> None:
         "recovery.letter_templates.second_reminder.body.en : la variable")
     assert errors[2].startswith("policy/terms.yaml:3: terms : indemnité forfaitaire")
     assert [e.split(": ")[0] for e in errors[3:]] == [
+        policy_copy.at("training.yaml", "et de l'indemnité forfaitaire de [[terms"),
+        policy_copy.at("training.yaml", "the €[[terms.recovery_indemnity]] fixed"),
         policy_copy.at("training.yaml", 'fr: "Une indemnité forfaitaire'),
         policy_copy.at("training.yaml", "en: A fixed indemnity of"),
         policy_copy.at("training.yaml", "L'indemnité forfaitaire pour frais de recouvrement de"),

@@ -11,8 +11,9 @@ from . import (
     references,
     sequences,
     texts,
+    training,
 )
 from .registry import CHECKS, Context, check, run_checks
 
 __all__ = ["CHECKS", "Context", "check", "consistency", "insurance", "legal", "markup", "numbers",
-           "raci", "rates", "references", "run_checks", "sequences", "texts"]
+           "raci", "rates", "references", "run_checks", "sequences", "texts", "training"]

@@ -32,6 +32,9 @@ class Context:
     problems: list[Problem] = field(default_factory=list)
     today: dt.date = field(default_factory=dt.date.today)
     """The date checks that depend on it (current rates) take as today; tests pass their own."""
+    stopped: bool = False
+    """Whether reading the files already found an error (the build will stop): a check that only
+    matters for a policy that builds (computing the training cases) may skip."""
 
     def has(self, *chapters: str) -> bool:
         """Whether all these chapters validated (so `policy.<chapter>` can be read)."""

@@ -47,6 +47,7 @@ def playbook(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
             "scenario": scenario,
             "anchor": item_anchor("training.scenarios", scenario.id),
             "audience": helpers.roles(scenario.audience),
+            "decides": helpers.roles(scenario.decides),
             "rules": [(helpers.rule_title(path), rule_url(path)) for path in scenario.rules],
         }
         for scenario in policy.training.scenarios
@@ -66,12 +67,13 @@ def quick_reference(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]
     helpers: Helpers = values["helpers"]
     text = values["text"]
     customer_types = policy.document.scope.customer_types
+    # The card keeps each situation's first "never" (its main one), so it stays one sheet as
+    # the playbook grows; the playbook has them all.
     avoid: list[str] = []
     for scenario in policy.training.scenarios:
-        for item in scenario.avoid:
-            line = text.plain(item)
-            if line not in avoid:
-                avoid.append(line)
+        line = text.plain(scenario.avoid[0])
+        if line not in avoid:
+            avoid.append(line)
     return values | {
         "terms": policy.terms,
         "exception_scope": exception_scope(policy.terms.term_exception, labels,
