@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page
 
 from encours.i18n import Catalogue
@@ -199,6 +200,9 @@ def test_after_a_policy_change_and_a_rebuild_the_reader_is_told(
     policy = page.locator('meta[name="encours-offline"]').get_attribute("data-policy")
     assert policy == before["content_hash"]
     page.screenshot(path=str(tmp_path / "update-banner.png"))
+    problems = [f"{v['id']} ({v['impact']})" for v in
+                Axe().run(page, context="[data-encours-update]").response["violations"]]
+    assert not problems, problems
 
     button = banner.get_by_role("button", name=labels("offline.reload"))
     with page.expect_navigation():
