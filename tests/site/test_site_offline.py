@@ -15,9 +15,15 @@ import json
 import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urljoin
 
-from encours.offline import SERVICE_WORKER, offline_manifest
+import pytest
+
+from encours.offline import SERVICE_WORKER, STOPPED_SERVICE_WORKER, offline_manifest
+from encours_mkdocs.plugin import EncoursPlugin
+from tests.site.test_site_security import Server
+from tests.support.harness import ROOT, build, mini_project
 
 META = re.compile(r'<meta name="encours-offline" content="([^"]*)" data-prefix="([^"]*)"')
 
@@ -79,3 +85,29 @@ def test_the_version_follows_the_policy_and_the_files(tmp_path: Path) -> None:
     assert runtime["runtime"]["digest"] != changed["runtime"]["digest"]
     shutil.rmtree(site / "assets")
     assert offline_manifest(site, ["fr"], {"fr": "a"})["languages"] == first["languages"]
+
+
+def test_mkdocs_serve_gets_a_worker_that_removes_itself_and_pages_that_register_none(
+    built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Under ``mkdocs serve``, a cached copy would hide the live pages: after the first build,
+    ``on_serve`` replaces the worker by one that unregisters itself and empties its caches, and
+    later builds write pages that register no worker."""
+    site = tmp_path / "served"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("assets", "en"))
+    monkeypatch.setattr(EncoursPlugin, "serving", False)
+    plugin = EncoursPlugin()
+    plugin.load_config({"policy_dir": str(ROOT / "policy")})
+    plugin.on_serve(Server(), config=SimpleNamespace(site_dir=str(site)), builder=None)
+    stopped = (site / SERVICE_WORKER).read_text(encoding="utf-8")
+    assert stopped == STOPPED_SERVICE_WORKER
+    assert "registration.unregister()" in stopped and "caches.delete" in stopped
+    assert "ENCOURS_OFFLINE" not in stopped
+
+    rebuilt = tmp_path / "rebuilt"
+    done = build(rebuilt, root=mini_project(tmp_path / "project"))  # EncoursPlugin.serving: True
+    assert done.returncode == 0, done.output
+    assert (rebuilt / SERVICE_WORKER).read_text(encoding="utf-8") == STOPPED_SERVICE_WORKER
+    registering = [page for page in rebuilt.rglob("*.html")
+                   if 'name="encours-offline"' in page.read_text(encoding="utf-8")]
+    assert not registering
