@@ -18,8 +18,8 @@
 //   version's caches are deleted.
 
 const { version, languages, runtime } = self.ENCOURS_OFFLINE;
-const PAGES = `encours-pages-${version}`;
-const RUNTIME = `encours-runtime-${runtime.digest}`;
+const PAGES = `encours-sw-pages-${version}`;
+const RUNTIME = `encours-sw-runtime-${runtime.digest}`;
 const SCOPE = new URL("./", self.location.href).href; // the site's root, where this file is
 const PREFIXES = Object.keys(languages);
 const MANIFEST = new Set(Object.values(languages).flat());
@@ -91,7 +91,7 @@ self.addEventListener("install", (event) => {
       if (path !== null) wanted.add(languageOf(path));
     }
     for (const name of await caches.keys()) {
-      if (!name.startsWith("encours-pages-") || name === PAGES) continue;
+      if (!name.startsWith("encours-sw-pages-") || name === PAGES) continue;
       const older = await caches.open(name);
       for (const prefix of PREFIXES) {
         if (await older.match(SCOPE + prefix)) wanted.add(prefix); // that handbook's home page
@@ -105,8 +105,8 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
-      const older = (name.startsWith("encours-pages-") && name !== PAGES)
-        || (name.startsWith("encours-runtime-") && name !== RUNTIME);
+      const older = (name.startsWith("encours-sw-pages-") && name !== PAGES)
+        || (name.startsWith("encours-sw-runtime-") && name !== RUNTIME);
       if (older) await caches.delete(name);
     }
     await self.clients.claim();
