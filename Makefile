@@ -49,11 +49,12 @@ node_modules/.installed: package.json package-lock.json
 setup: $(VENV)/.installed node_modules/.installed
 
 # Debian's Chromium drives the browser tests; Playwright never downloads a browser here. The
-# PDF test reads the printed procedure back with pdftotext (Debian's poppler-utils).
+# PDF test reads the printed procedure back with pdftotext (Debian's poppler-utils); the server
+# tests serve the site with Debian's nginx and deploy/nginx.conf (run unprivileged, own port).
 browser:
-	@test -x /usr/bin/chromium -a -x /usr/bin/pdftotext || { \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; \
-		else echo "The browser tests need Debian's chromium and poppler-utils: sudo apt-get install chromium poppler-utils"; exit 1; fi; }
+	@test -x /usr/bin/chromium -a -x /usr/bin/pdftotext -a -x /usr/sbin/nginx || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils nginx; \
+		else echo "The browser tests need Debian's chromium, poppler-utils and nginx: sudo apt-get install chromium poppler-utils nginx"; exit 1; fi; }
 
 # --- the two commands -----------------------------------------------------------------------
 serve: setup

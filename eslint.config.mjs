@@ -45,6 +45,15 @@ export default [
     languageOptions: { sourceType: "module", globals: worker },
   },
   {
+    // The service worker's logic (the build writes it to the site's root as encours-sw.js).
+    files: ["encours/service-worker.js"],
+    languageOptions: {
+      sourceType: "script",
+      globals: { self: "readonly", caches: "readonly", fetch: "readonly", URL: "readonly",
+        Response: "readonly", console: "readonly" },
+    },
+  },
+  {
     files: ["encours/*.mjs", "tests/**/*.mjs", "eslint.config.mjs"],
     languageOptions: { sourceType: "module", globals: node },
   },

@@ -115,6 +115,13 @@ def build_handbook(
         "effective_date": policy.document.effective_date.isoformat(),
         **versions.stamp(rendered.stamp, history.provenance, labels),
         "page_loading": labels("page_loading"),  # names the progress bar (encours-a11y.js)
+        # Offline reading (encours-offline.js): where the service worker is, from this
+        # handbook's root (one worker for every language, at the first one's root), the
+        # policy the page shows, and the banner saying a newer version was published.
+        "site_root": runtime_root,
+        "content_hash": policy_hash(policy),
+        "update_available": labels("offline.update_available"),
+        "update_reload": labels("offline.reload"),
     }
     warnings = [str(problem) for problem in loaded.warnings] + rendered.warnings + snapshot_warnings
     return Handbook(

@@ -35,6 +35,10 @@ _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 HEADERS_FILE = "_headers"
 """Where the built site gives its headers (the policy), in the format Netlify reads."""
+NGINX_HEADERS_FILE = "_headers.nginx"
+"""The same headers as nginx ``add_header`` lines, for ``deploy/nginx.conf`` to include."""
+REFERRER_POLICY = "same-origin"
+"""An internal procedure: its addresses are not sent to the sites its sources link to."""
 _META_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?')
 
 
@@ -98,11 +102,32 @@ def insert_policy(html: str, policy: str) -> str:
     return html[: anchor.end()] + "\n" + tag + html[anchor.end():].lstrip("\n")
 
 
+def security_headers(policy: str) -> list[tuple[str, str]]:
+    """The headers every response of the site should carry: the one source of ``_headers`` and
+    ``_headers.nginx``, so that the two cannot say different things."""
+    return [
+        ("Content-Security-Policy", policy),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", REFERRER_POLICY),
+    ]
+
+
 def headers_file(policy: str) -> str:
     """The headers every page should be served with, in the ``_headers`` format (Netlify,
-    Cloudflare Pages); the second line is the value for any other server."""
-    return (f"/*\n  Content-Security-Policy: {policy}\n"
-            "  X-Content-Type-Options: nosniff\n")
+    Cloudflare Pages); each line's value is what any other server should send."""
+    return "/*\n" + "".join(f"  {name}: {value}\n" for name, value in security_headers(policy))
+
+
+def nginx_headers(policy: str) -> str:
+    """The same headers as nginx ``add_header`` directives (``always``: on error pages too), for
+    an ``include`` in every ``location`` that sets headers of its own (nginx drops the headers
+    of the enclosing block from a location that has any ``add_header``)."""
+    lines = ["# Written by the Encours build from the same list as _headers: do not edit.\n"]
+    for name, value in security_headers(policy):
+        if any(character in value for character in '"\\$\n'):
+            raise ValueError(f"{name} cannot be written as an nginx string: {value!r}")
+        lines.append(f'add_header {name} "{value}" always;\n')
+    return "".join(lines)
 
 
 # --- The sanitiser -------------------------------------------------------------------------
@@ -206,7 +231,8 @@ def _clean(html: str) -> str:
 def secure_site(site_dir: Path) -> str:
     """Put one policy, covering the inline scripts of every page of the built site (all its
     languages: instant navigation swaps pages under the policy of the first one opened), in
-    every page, and write it to ``_headers`` for the server. Returns the policy."""
+    every page, and write it to ``_headers`` (and ``_headers.nginx``) for the server. Returns
+    the policy."""
     pages = sorted(site_dir.rglob("*.html"))
     texts = {page: page.read_text(encoding="utf-8") for page in pages}
     hashes: set[str] = set()
@@ -216,6 +242,7 @@ def secure_site(site_dir: Path) -> str:
     for page, text in texts.items():
         page.write_text(insert_policy(text, policy), encoding="utf-8")
     (site_dir / HEADERS_FILE).write_text(headers_file(policy), encoding="utf-8")
+    (site_dir / NGINX_HEADERS_FILE).write_text(nginx_headers(policy), encoding="utf-8")
     return policy
 
 
@@ -227,3 +254,4 @@ def remove_policy(site_dir: Path) -> None:
         if _META_POLICY.search(text):
             page.write_text(_META_POLICY.sub("", text, count=1), encoding="utf-8")
     (site_dir / HEADERS_FILE).unlink(missing_ok=True)
+    (site_dir / NGINX_HEADERS_FILE).unlink(missing_ok=True)

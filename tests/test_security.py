@@ -4,6 +4,7 @@ policy text comes out inert, what the handbook needs comes out as it went in."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown
@@ -15,6 +16,7 @@ from encours.security import (
     inline_script_hashes,
     inline_scripts,
     insert_policy,
+    nginx_headers,
     remove_policy,
     sanitize,
     script_hash,
@@ -55,6 +57,20 @@ def test_the_policy_lists_the_hashes_once_sorted_and_allows_webassembly() -> Non
         assert directive in policy.split("; ")
     assert "unsafe-eval'" not in policy.replace("'wasm-unsafe-eval'", "")
     assert f"Content-Security-Policy: {policy}\n" in headers_file(policy)
+
+
+def test_nginx_gets_the_same_headers_as_the_headers_file() -> None:
+    """``_headers.nginx`` and ``_headers`` come from one list: same names, same values."""
+    policy = content_security_policy(["'sha256-a+b/c='"])
+    netlify = dict(re.findall(r"(?m)^  ([A-Za-z-]+): (.*)$", headers_file(policy)))
+    nginx = dict(re.findall(r'(?m)^add_header ([A-Za-z-]+) "(.*)" always;$', nginx_headers(policy)))
+    assert netlify == nginx
+    assert set(nginx) == {"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"}
+    assert nginx["Content-Security-Policy"] == policy
+    assert nginx["X-Content-Type-Options"] == "nosniff"
+    for unsafe in ('a"b', "a$b", "a\\b", "a\nb"):
+        with pytest.raises(ValueError, match="nginx string"):
+            nginx_headers(unsafe)
 
 
 def test_the_meta_policy_comes_before_every_script_and_is_replaced_not_repeated() -> None:
@@ -137,6 +153,8 @@ def test_the_policy_comes_out_again_for_mkdocs_serve(tmp_path: Path) -> None:
     for page in (tmp_path / "index.html", tmp_path / "en" / "index.html"):
         page.write_text(insert_policy(PAGE, "default-src 'self'"), encoding="utf-8")
     (tmp_path / "_headers").write_text("x", encoding="utf-8")
+    (tmp_path / "_headers.nginx").write_text("x", encoding="utf-8")
     remove_policy(tmp_path)
     assert (tmp_path / "en" / "index.html").read_text(encoding="utf-8") == PAGE
     assert not (tmp_path / "_headers").exists()
+    assert not (tmp_path / "_headers.nginx").exists()

@@ -8,7 +8,9 @@
 - ``on_post_build``: build each further language under ``<site>/<lang>/`` (the first language's
   build only), so ``mkdocs build`` and ``mkdocs serve`` give the whole bilingual site; then put
   the Content-Security-Policy of the whole site in every page and in ``_headers`` (not under
-  ``mkdocs serve``, whose live reload injects an inline script of its own).
+  ``mkdocs serve``, whose live reload injects an inline script of its own), and write the
+  service worker that keeps the handbook for offline reading (under ``mkdocs serve``, one that
+  removes itself: a cached copy would hide the live pages).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from mkdocs.structure.pages import Page
 import calculators
 import encours
 from encours import Handbook, PolicyInvalid, build_handbook, language_switch
+from encours.offline import write_service_worker, write_stopped_service_worker
 from encours.security import remove_policy, sanitize, secure_site
 from encours_mkdocs.config import EncoursConfig
 
@@ -79,7 +82,8 @@ class EncoursPlugin(BasePlugin[EncoursConfig]):
         # here, as Markup so that the templates' own `| e` does not escape it twice.
         config.site_name = escape(self.handbook.site_name)
         config.nav = self.handbook.nav
-        config.extra["encours"] = self.handbook.stamp
+        # The service worker (offline reading) is not for mkdocs serve's rebuilds.
+        config.extra["encours"] = {**self.handbook.stamp, "offline": not self.serving}
         if len(languages) > 1:
             config.extra["alternate"] = language_switch(lang, languages)
         # Instant navigation follows only links under site_url: where this language is served.
@@ -109,6 +113,7 @@ class EncoursPlugin(BasePlugin[EncoursConfig]):
         # After the first build, which put the policy in: taken out, and not put in again.
         EncoursPlugin.serving = True
         remove_policy(Path(config.site_dir))
+        write_stopped_service_worker(Path(config.site_dir))
         server.watch(self.config.policy_dir)
         for package in (encours, calculators):
             server.watch(str(Path(package.__file__).parent))
@@ -119,6 +124,7 @@ class EncoursPlugin(BasePlugin[EncoursConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.handbook is None or not self.primary:
             return
+        content_hashes = {self.handbook.lang: self.handbook.stamp["content_hash"]}
         for lang in self.config.languages[1:]:
             log.info("Building the %s handbook into %s/", lang, lang)
             other = load_config(
@@ -132,5 +138,11 @@ class EncoursPlugin(BasePlugin[EncoursConfig]):
             plugin.config = self.config
             plugin.language = lang
             build(other)
-        if not self.serving:
-            secure_site(Path(config.site_dir))
+            if plugin.handbook is not None:
+                content_hashes[lang] = plugin.handbook.stamp["content_hash"]
+        site_dir = Path(config.site_dir)
+        if self.serving:
+            write_stopped_service_worker(site_dir)
+            return
+        secure_site(site_dir)
+        write_service_worker(site_dir, self.config.languages, content_hashes)

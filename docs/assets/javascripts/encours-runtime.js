@@ -23,6 +23,7 @@ const state = {
   bootMs: undefined,
   bootFrom: undefined,
   startedAt: undefined,
+  loaded: [], // the URLs the worker fetched to start (the offline copy keeps the runtime's)
 };
 const pending = new Map();
 const progressListeners = new Map();
@@ -70,6 +71,7 @@ function onMessage({ data }) {
     state.ready = true;
     state.bootMs = data.ms;
     state.bootFrom = data.from; // "snapshot" or "start"
+    state.loaded = data.loaded || [];
   } else if (data.type === "failed") {
     state.failed = { reason: "error", detail: data.message };
   } else if (data.type === "progress") {
@@ -148,7 +150,7 @@ export function warmUp(calculator, payload) {
 
 if (typeof window !== "undefined" && !window.encoursCalculators) {
   const view = {};
-  for (const key of ["worker", "ready", "failed", "progress", "bootMs", "bootFrom", "startedAt"]) {
+  for (const key of ["worker", "ready", "failed", "progress", "bootMs", "bootFrom", "startedAt", "loaded"]) {
     Object.defineProperty(view, key, { get: () => state[key], enumerable: true });
   }
   window.encoursCalculators = Object.freeze(view); // inspected by the tests and the benchmarks

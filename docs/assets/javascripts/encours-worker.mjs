@@ -67,7 +67,9 @@ async function boot({ assets, runtime, bundle, snapshot }) {
       if (typeof text !== "string") text.destroy();
     }
   };
-  postMessage({ type: "ready", ms: Math.round(performance.now() - started), from });
+  // `loaded`: what this worker fetched, for the page's offline copy (encours-offline.js).
+  const loaded = performance.getEntriesByType("resource").map((entry) => entry.name);
+  postMessage({ type: "ready", ms: Math.round(performance.now() - started), from, loaded });
 }
 
 // The policy's rates, overlaid with those the reader typed on the page (same table and
