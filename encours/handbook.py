@@ -21,6 +21,7 @@ from encours import assets
 from encours.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogue
 from encours.policy import load_policy
 from encours.render import Runtime, render_pages
+from encours.render.calculator_pages import policy_hash
 from encours.render.policy_document import policy_json
 from encours.snapshot import SnapshotUnavailable, pyodide_snapshot
 from encours.versions import page as versions
