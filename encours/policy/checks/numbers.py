@@ -43,14 +43,14 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from annotated_types import Ge, Le
 
 from ..messages import message
-from ..model.common import LANGUAGES, Unit
+from ..model.common import LANGUAGES, Text, Unit
 from ..paths import walk
 from ..placeholders import PLACEHOLDER, PlaceholderError, find_placeholders, lookup
 from ..source import PathKey
 from .consistency import located
 from .references import valid_chapters
 from .registry import Context, check
-from .texts import text_line, texts
+from .texts import text_line
 
 _SPACE = "[ \u00a0\u202f]"
 _NUMBER = {
@@ -92,6 +92,8 @@ _SENTENCE_END = re.compile(
 """Where a sentence ends: `.`, `!` or `?` then a space (not the dot of `art.` or `1.`), a blank
 line, or the start of a list item."""
 
+_DIGIT = re.compile(r"\d")
+
 _NOT_PROSE = (
     PLACEHOLDER,
     re.compile(r"`[^`\n]*`"),  # code span
@@ -103,10 +105,9 @@ _NOT_PROSE = (
 
 @dataclass(frozen=True)
 class Value:
-    """A number the policy sets: where it is, its unit, and the placeholder that quotes it."""
+    """A number the policy sets: where it is, its value and its unit."""
 
     path: PathKey
-    name: str
     number: Decimal
     unit: str
 
@@ -125,8 +126,8 @@ class Quoted:
 def unit_of(path: PathKey, value: Any, annotation: Any) -> str | None:
     """The unit of a policy value, from its declared type (`Percent`, `Money`, `Days`…), or
     from its field name for a plain count (`maximum_days`); None for anything else."""
-    if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        return None
+    if type(value) is not int and type(value) is not Decimal:
+        return None  # bool is a subclass of int, not int itself
     metadata = _metadata(annotation)
     units = [m.name for m in metadata if isinstance(m, Unit)]
     if units:
@@ -156,21 +157,32 @@ def _metadata(annotation: Any) -> list[Any]:
     return found
 
 
-def policy_values(context: Context) -> list[Value]:
-    """Every positive number with a unit that a placeholder can name, in policy order."""
-    values = []
+def _collect(context: Context) -> tuple[list[Value], list[tuple[PathKey, Text]]]:
+    """In one walk of the valid chapters: every positive number with a unit (not yet checked
+    to be quotable), and every free text, in policy order."""
+    values, found = [], []
     for chapter, model in valid_chapters(context):
         for path, value, annotation in walk(model, (chapter,)):
-            unit = unit_of(path, value, annotation)
-            if unit is None or value <= 0:
+            if isinstance(value, Text):
+                found.append((path, value))
                 continue
-            name = context.path(path)
-            try:
-                lookup(context.policy, name, context.lang)
-            except PlaceholderError:
-                continue  # an item without an identifier: nothing to write instead
-            values.append(Value(path, name, Decimal(value), unit))
-    return values
+            unit = unit_of(path, value, annotation)
+            if unit is not None and value > 0:
+                values.append(Value(path, Decimal(value), unit))
+    return values, found
+
+
+def _quotable(context: Context, value: Value, cache: dict[PathKey, str | None]) -> str | None:
+    """The placeholder path naming `value`, or None if none can (an item without an
+    identifier): there is then nothing to write instead of the number."""
+    if value.path not in cache:
+        name = context.path(value.path)
+        try:
+            lookup(context.policy, name, context.lang)
+        except PlaceholderError:
+            name = None
+        cache[value.path] = name
+    return cache[value.path]
 
 
 def _masked(text: str) -> str:
@@ -192,13 +204,18 @@ def _law_spans(text: str) -> list[tuple[int, int]]:
 
 def quantities(text: str, lang: str) -> Iterator[Quoted]:
     """Each number with a unit in `text`, outside placeholders and sentences citing the law."""
+    if not _DIGIT.search(text):
+        return
     prose = _masked(text)
-    law = _law_spans(prose)
+    law: list[tuple[int, int]] | None = None
     for match in _QUANTITIES.get(lang, _QUANTITIES["fr"]).finditer(prose):
         unit = next((name for name, _ in _UNITS if match.group(name)), None)
         if match.group("currency"):
             unit = "money"
-        if unit is None or any(start <= match.start() < end for start, end in law):
+        if unit is None:
+            continue
+        law = _law_spans(prose) if law is None else law
+        if any(start <= match.start() < end for start, end in law):
             continue
         digits = re.sub(r"\D", "", match.group("number"))
         decimals = match.group("decimals")
@@ -230,29 +247,30 @@ def _closeness(value: Value, text_path: PathKey) -> int:
 def numbers_are_references(context: Context) -> None:
     """A number with a unit in a text that repeats a policy value nearby is written as `[[path]]`
     (see the module's rule)."""
-    values = policy_values(context)
-    if not values:
-        return
-    for chapter, model in valid_chapters(context):
-        for path, text in texts(model, (chapter,)):
-            for lang in LANGUAGES:
-                if not text.has(lang):
+    values, found = _collect(context)
+    names: dict[PathKey, str | None] = {}
+    for path, text in found:
+        for lang in LANGUAGES:
+            if not text.has(lang):
+                continue
+            written = text.get(lang)
+            sections: set[PathKey] | None = None
+            for quoted in quantities(written, lang):
+                if sections is None:
+                    sections = {tuple(name.split(".")[:2])
+                                for _, name in find_placeholders(written)}
+                matches = [(v, name) for v in values if v.unit == quoted.unit
+                           and v.number == quoted.number and _nearby(v, path, sections)
+                           and (name := _quotable(context, v, names)) is not None]
+                if not matches:
                     continue
-                written = text.get(lang)
-                sections = {tuple(name.split(".")[:2]) for _, name in find_placeholders(written)}
-                for quoted in quantities(written, lang):
-                    matches = [v for v in values if v.unit == quoted.unit
-                               and v.number == quoted.number and _nearby(v, path, sections)]
-                    if not matches:
-                        continue
-                    matches.sort(key=lambda v: -_closeness(v, path))
-                    best, others = matches[0], matches[1:]
-                    occurrence = written[:quoted.start].count(quoted.needle)
-                    at, line = text_line(context, path, lang, quoted.needle, occurrence)
-                    also = message("check.number_is_value_others", context.lang,
-                                   names=", ".join(f"[[{v.name}]]" for v in others)) \
-                        if others else ""
-                    context.warning(at, "check.number_is_value", line=line,
-                                    written=quoted.written, value=best.name,
-                                    value_at=located(context, best.path), others=also,
-                                    number=quoted.needle)
+                matches.sort(key=lambda match: -_closeness(match[0], path))
+                (best, name), others = matches[0], matches[1:]
+                occurrence = written[:quoted.start].count(quoted.needle)
+                at, line = text_line(context, path, lang, quoted.needle, occurrence)
+                also = message("check.number_is_value_others", context.lang,
+                               names=", ".join(f"[[{other}]]" for _, other in others)) \
+                    if others else ""
+                context.warning(at, "check.number_is_value", line=line, written=quoted.written,
+                                value=name, value_at=located(context, best.path), others=also,
+                                number=quoted.needle)
