@@ -167,12 +167,17 @@ def test_blocking_rule_kind_without_its_value_or_twice(policy_copy: PolicyCopy) 
     policy_copy.edit("blocked_orders.yaml", "      tolerance_rate: 5\n", "")
     policy_copy.edit("blocked_orders.yaml", "      kind: dispute\n", "      kind: overdue\n")
     exposure = policy_copy.at("blocked_orders.yaml", "      kind: exposure")
-    twice = policy_copy.at("blocked_orders.yaml", "      kind: overdue\n      name: Litige")
+    twice = policy_copy.at("blocked_orders.yaml", "      kind: overdue\n      name:\n"
+                           "        fr: Litige")
     errors = policy_copy.errors()
-    # The rule's description quotes [[…tolerance_rate]]: that reference is reported too.
-    assert [e for e in errors if ".kind :" not in e] == [
-        next(e for e in errors if "[[blocked_orders.blocking_rules.over_limit.tolerance_rate]] "
-             "ne désigne aucune valeur" in e)]
+    # The rule's description quotes [[…tolerance_rate]], in French and in English: both
+    # references are reported too.
+    others = [e for e in errors if ".kind :" not in e]
+    assert [e.split(": ")[1].split(" : ")[0].strip() for e in others] == [
+        "blocked_orders.blocking_rules.over_limit.description.fr",
+        "blocked_orders.blocking_rules.over_limit.description.en"]
+    assert all("[[blocked_orders.blocking_rules.over_limit.tolerance_rate]] ne désigne aucune "
+               "valeur" in e for e in others)
     assert [e for e in errors if ".kind :" in e] == [
         f"{exposure}: blocked_orders.blocking_rules.over_limit.kind : la règle de blocage "
         "\"over_limit\" teste « exposure » mais n'a pas de tolerance_rate : ajoutez-le, ou "
