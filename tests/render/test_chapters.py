@@ -176,6 +176,20 @@ def test_scenario_cards_link_their_rules(french, policy) -> None:
             assert f"]({rule_url(rule)})" in card, (scenario.id, rule)
 
 
+def test_french_legal_terms_kept_in_english_are_explained(french, english) -> None:
+    """The English glossary keeps *mise en demeure* in French with its English explanation, and
+    does not repeat "In French: Mise en demeure" under a heading that already says it."""
+    page = english.pages["glossary.md"]
+    heading = page.index("## Mise en demeure (formal notice)")
+    entry = page[heading:page.index("\n## ", heading + 1)]
+    assert "In French" not in entry and "Formal notice — a registered letter" in entry
+    assert "## Redressement judiciaire (court-supervised reorganisation)" in page
+    assert "## Injonction de payer (order for payment)" in page
+    assert "In French: <span lang=\"fr\">Échéancier</span>" in page  # a translated term
+    french_entry = french.pages["glossary.md"].split("## Mise en demeure {")[1].split("\n## ")[0]
+    assert "Mise en demeure (formal notice)" in french_entry  # "En anglais : …"
+
+
 def test_chapters_link_their_terms_to_the_glossary(french, policy) -> None:
     linked = set()
     for path in CHAPTER_PATHS:

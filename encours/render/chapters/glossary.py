@@ -29,7 +29,10 @@ def glossary(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
         {
             "entry": entry,
             "term": names[entry.id],
-            "other": entry.term.get(other) if entry.term.has(other) else "",
+            # The term in the other language, unless the heading already starts with it (a
+            # French legal term kept in English: "Mise en demeure (formal notice)").
+            "other": entry.term.get(other) if entry.term.has(other)
+            and not names[entry.id].startswith(entry.term.get(other)) else "",
             "anchor": item_anchor("glossary", entry.id),
             "see_also": [(names[ref], "#" + item_anchor("glossary", ref))
                          for ref in entry.see_also],
