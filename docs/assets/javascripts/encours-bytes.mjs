@@ -1,0 +1,152 @@
+// How the calculators' worker gets the runtime's bytes: few on the wire whatever the server.
+//
+// The build writes a `.gz` beside the big files (pyodide.asm.wasm, the trimmed standard library)
+// and ships the memory snapshot packed and gzipped only (encours/snapshot.py). The worker
+// fetches the `.gz` and decompresses it itself (`DecompressionStream`), so a server that
+// compresses nothing (`python -m http.server`, many static hosts) still sends about a third of
+// the bytes; a file that cannot be had that way is fetched as it is.
+//
+// Pyodide fetches pyodide.asm.wasm and the standard library itself: `serveFromMemory` answers
+// those requests, in this worker only, with bytes already fetched and decompressed here.
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+async function bytesOf(response, url) {
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The bytes at `url`. */
+export async function fetchBytes(url) {
+  return bytesOf(await fetch(url), url);
+}
+
+/**
+ * The decompressed bytes of the gzip file at `url`. A server that sends the file with
+ * `Content-Encoding: gzip` has the browser decompress it already: then it is taken as it comes.
+ * Rejects if the file is missing or damaged (gzip checks its own CRC and length).
+ */
+export async function fetchGunzipped(url) {
+  const data = await fetchBytes(url);
+  if (data[0] !== GZIP_MAGIC[0] || data[1] !== GZIP_MAGIC[1]) return data;
+  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** `url + ".gz"` decompressed, else (no DecompressionStream, no .gz, damaged) `url` itself. */
+export async function fetchSmall(url) {
+  if (typeof DecompressionStream === "function") {
+    try {
+      return await fetchGunzipped(`${url}.gz`);
+    } catch (error) {
+      console.warn(`Encours: ${url}.gz could not be used (${error}), fetching ${url}`);
+    }
+  }
+  return fetchBytes(url);
+}
+
+/**
+ * Until the worker ends, a `fetch` of one of `files`' URLs (absolute) is answered with the bytes
+ * its promise gives (a new Response each time, as Pyodide may start twice), with its content
+ * type; any other request, or one whose bytes could not be had, goes to the network.
+ */
+export function serveFromMemory(files) {
+  const networkFetch = globalThis.fetch.bind(globalThis);
+  globalThis.fetch = async (input, init) => {
+    const url = typeof input === "string" ? input : String(input.url ?? input);
+    const file = files[new URL(url, globalThis.location?.href).href];
+    if (file) {
+      try {
+        const body = await file.bytes;
+        return new Response(body, { headers: { "Content-Type": file.type } });
+      } catch (_) {
+        // Not to be had from memory: the network's answer, whatever it is.
+      }
+    }
+    return networkFetch(input, init);
+  };
+}
+
+/** A synchronous fetch (workers only): the bytes at `url`, or null. For Python's import. */
+export function fetchSync(url) {
+  const request = new XMLHttpRequest();
+  request.open("GET", url, false);
+  request.responseType = "arraybuffer";
+  request.send(null);
+  return request.status === 200 ? new Uint8Array(request.response) : null;
+}
+
+function uleb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+function sleb(bytes, at) {
+  const [value, end] = uleb(bytes, at);
+  const bits = 7 * (end - at);
+  return [value >= 2 ** (bits - 1) ? value - 2 ** bits : value, end];
+}
+
+/** The active data segments of a WebAssembly module: [memory offset, start, length]. */
+export function wasmDataSegments(wasm) {
+  const segments = [];
+  let at = 8;
+  while (at < wasm.length) {
+    const section = wasm[at];
+    const [size, start] = uleb(wasm, at + 1);
+    if (section === 11) {
+      let [count, cursor] = uleb(wasm, start);
+      for (; count > 0; count--) {
+        let flags;
+        [flags, cursor] = uleb(wasm, cursor);
+        let offset = null;
+        if (flags === 0 || flags === 2) {
+          if (flags === 2) [, cursor] = uleb(wasm, cursor);
+          if (wasm[cursor] !== 0x41) throw new Error("data segment offset is not a constant");
+          [offset, cursor] = sleb(wasm, cursor + 1);
+          if (wasm[cursor] !== 0x0b) throw new Error("data segment offset does not end");
+          cursor += 1;
+        }
+        let length;
+        [length, cursor] = uleb(wasm, cursor);
+        if (offset !== null) segments.push([offset, cursor, length]);
+        cursor += length;
+      }
+    }
+    at = start + size;
+  }
+  return segments;
+}
+
+const PACK_MAGIC = "ENCSNAP1";
+
+/**
+ * The Pyodide memory snapshot from its pack (encours/snapshot.py `pack`): the pages that are not
+ * zero put back in place, then the heap XORed with the data segments of `wasm`
+ * (pyodide.asm.wasm's bytes). Throws if `packed` is not a whole pack.
+ */
+export function unpackSnapshot(packed, wasm) {
+  if (new TextDecoder().decode(packed.subarray(0, 8)) !== PACK_MAGIC) {
+    throw new Error("not a packed snapshot");
+  }
+  const length = new DataView(packed.buffer, packed.byteOffset).getUint32(8, true);
+  const header = JSON.parse(new TextDecoder().decode(packed.subarray(12, 12 + length)));
+  const out = new Uint8Array(header.size);
+  let at = 12 + length;
+  for (const [offset, size] of header.runs) {
+    out.set(packed.subarray(at, at + size), offset);
+    at += size;
+  }
+  if (at !== packed.length) throw new Error("the packed snapshot is cut or too long");
+  for (const [offset, start, size] of wasmDataSegments(wasm)) {
+    const base = header.heap + offset;
+    for (let i = 0; i < size; i++) out[base + i] ^= wasm[start + i];
+  }
+  return out;
+}
