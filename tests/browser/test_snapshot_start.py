@@ -78,6 +78,26 @@ DAMAGED = {
 }
 
 
+def test_a_second_visit_takes_the_wasm_from_cache_storage(
+    new_context: Callable[..., BrowserContext], policy_json: dict
+) -> None:
+    """The first visit keeps pyodide.asm.wasm, decompressed, in Cache Storage; the next one
+    starts from it (no download, no decompression) and computes the same."""
+    context = new_context()
+    first, _ = start(context, policy_json["reference_rates"])
+    first.page.wait_for_function(
+        "async () => (await (await caches.open('encours-runtime')).keys())"
+        ".some((request) => request.url.endsWith('/pyodide.asm.wasm'))", timeout=60_000)
+    first.page.close()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    calculator, warnings = start(context, policy_json["reference_rates"])
+    assert boot_from(calculator) == "snapshot"
+    assert not [url for url in requested if "pyodide.asm.wasm" in url], requested
+    assert not [text for text in warnings if "Encours" in text]
+    assert_computes_like_cpython(calculator)
+
+
 @pytest.mark.parametrize("damage", ["missing", *DAMAGED])
 def test_without_a_usable_snapshot_python_starts_normally(
     new_context: Callable[..., BrowserContext], policy_json: dict, damage: str

@@ -46,9 +46,10 @@ export async function fetchSmall(url) {
 }
 
 /**
- * Until the worker ends, a `fetch` of one of `files`' URLs (absolute) is answered with the bytes
- * its promise gives (a new Response each time, as Pyodide may start twice), with its content
- * type; any other request, or one whose bytes could not be had, goes to the network.
+ * Until the worker ends, a `fetch` of one of `files`' URLs (absolute) is answered with what the
+ * file's `response()` gives, else with the bytes its `bytes` promise gives (a new Response each
+ * time, as Pyodide may start twice), with its content type; any other request, or one whose
+ * bytes could not be had, goes to the network.
  */
 export function serveFromMemory(files) {
   const networkFetch = globalThis.fetch.bind(globalThis);
@@ -57,6 +58,8 @@ export function serveFromMemory(files) {
     const file = files[new URL(url, globalThis.location?.href).href];
     if (file) {
       try {
+        const stored = file.response ? await file.response() : null;
+        if (stored) return stored;
         const body = await file.bytes;
         return new Response(body, { headers: { "Content-Type": file.type } });
       } catch (_) {
@@ -64,6 +67,52 @@ export function serveFromMemory(files) {
       }
     }
     return networkFetch(input, init);
+  };
+}
+
+const KEPT = "encours-runtime";
+
+/**
+ * A file fetched small (`fetchSmall`) once, then kept decompressed in the browser's Cache Storage
+ * under its own URL: on later visits it is read from there, neither downloaded nor decompressed
+ * again. For pyodide.asm.wasm this matters twice: Chromium keeps the compiled code of a module
+ * instantiated from a Cache Storage response (`instantiateStreaming`), as it does for the HTTP
+ * cache, but not for a Response made in memory. Returns `{bytes, response(), keep()}`:
+ * `response()` is the stored Response (a new one each call) or null, `keep()` stores the bytes
+ * for the next visit (after start-up, so as not to compete with it) and drops older versions.
+ */
+export function keptFile(url, type) {
+  const opened = (async () => {
+    try {
+      const cache = await globalThis.caches.open(KEPT);
+      return { cache, found: Boolean(await cache.match(url)) };
+    } catch (_) {
+      return null; // no Cache Storage (an insecure origin, a private window): fetched every time
+    }
+  })();
+  const bytes = opened.then(async (kept) => {
+    if (kept?.found) {
+      const stored = await kept.cache.match(url);
+      if (stored) return new Uint8Array(await stored.arrayBuffer());
+    }
+    return fetchSmall(url);
+  });
+  return {
+    bytes,
+    type,
+    async response() {
+      const kept = await opened;
+      return kept?.found ? (await kept.cache.match(url)) || null : null;
+    },
+    async keep() {
+      const kept = await opened;
+      if (!kept || kept.found) return;
+      const name = url.slice(url.lastIndexOf("/"));
+      for (const request of await kept.cache.keys()) {
+        if (request.url.endsWith(name) && request.url !== url) await kept.cache.delete(request);
+      }
+      await kept.cache.put(url, new Response(await bytes, { headers: { "Content-Type": type } }));
+    },
   };
 }
 

@@ -9,7 +9,7 @@
 // Python is started by encours-pyodide.mjs, which the build's snapshot maker uses too.
 // Its bytes are fetched and decompressed by encours-bytes.mjs.
 import {
-  fetchBytes, fetchGunzipped, fetchSmall, fetchSync, serveFromMemory, unpackSnapshot,
+  fetchBytes, fetchGunzipped, fetchSmall, fetchSync, keptFile, serveFromMemory, unpackSnapshot,
 } from "./encours-bytes.mjs";
 import { snapshotMarker, startPython } from "./encours-pyodide.mjs";
 
@@ -18,6 +18,7 @@ let runFile = null;
 let failedAnswers = {}; // per language: the answer when Python fails (a bug), read at start-up
 let referenceRates = {}; // the policy's own rate values, which take precedence over the shipped tables
 let booting = null;
+const KEEP_AFTER_MS = 0;
 
 function status(stage, step, steps) {
   postMessage({ type: "status", stage, step, steps });
@@ -38,12 +39,13 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib }) {
   // one and it was made from this Pyodide and this bundle (its marker says so), on the trimmed
   // standard library it was made on; otherwise, or if it cannot be used, a normal start (the
   // full standard library), then the bundle, fetched only then.
-  const wasmBytes = fetchSmall(wasmURL);
-  const files = { [wasmURL]: { bytes: wasmBytes, type: "application/wasm" } };
+  const wasm = keptFile(wasmURL, "application/wasm");
+  const wasmBytes = wasm.bytes;
+  const files = { [wasmURL]: wasm };
   let snapshotBytes = null;
   if (snapshotURL) {
     snapshotBytes = Promise.all([fetchGunzipped(snapshotURL), wasmBytes])
-      .then(([packed, wasm]) => unpackSnapshot(packed, wasm));
+      .then(([packed, module]) => unpackSnapshot(packed, module));
     if (stdlibURL) files[stdlibURL] = { bytes: fetchSmall(stdlibURL), type: "application/zip" };
   }
   for (const file of Object.values(files)) file.bytes.catch(() => {});
@@ -85,6 +87,9 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib }) {
     }
   };
   postMessage({ type: "ready", ms: Math.round(performance.now() - started), from });
+  // For the next visit, once the reader's first results are computed (writing 9.6 MB would
+  // compete with them).
+  setTimeout(() => wasm.keep().catch(() => {}), KEEP_AFTER_MS);
 }
 
 // The policy's rates, overlaid with those the reader typed on the page (same table and
