@@ -114,6 +114,23 @@ def test_without_a_usable_snapshot_python_starts_normally(
     assert_computes_like_cpython(calculator)
 
 
+def test_a_damaged_compressed_wasm_gives_a_normal_start_from_the_raw_file(
+    new_context: Callable[..., BrowserContext], policy_json: dict
+) -> None:
+    """pyodide.asm.wasm.gz cut short: the snapshot (which needs the wasm's bytes) is not used,
+    Python starts normally from pyodide.asm.wasm, and computes like CPython."""
+    context = new_context()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    context.route("**/assets/pyodide/*/pyodide.asm.wasm.gz", lambda route: route.fulfill(
+        status=200, body=DAMAGED["cut gzip"], content_type="application/gzip"))
+    calculator, warnings = start(context, policy_json["reference_rates"])
+    assert boot_from(calculator) == "start"
+    assert any("normal start" in text for text in warnings), warnings
+    assert [url for url in requested if url.endswith("/pyodide.asm.wasm")]
+    assert_computes_like_cpython(calculator)
+
+
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js to make a snapshot")
 def test_a_snapshot_made_for_another_bundle_is_not_used(
     new_context: Callable[..., BrowserContext], policy_json: dict, built_site: Path,

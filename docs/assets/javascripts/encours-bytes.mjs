@@ -10,6 +10,8 @@
 // those requests, in this worker only, with bytes already fetched and decompressed here.
 
 const GZIP_MAGIC = [0x1f, 0x8b];
+// The network's fetch, even once serveFromMemory answers some of this worker's requests.
+const networkFetch = globalThis.fetch.bind(globalThis);
 
 async function bytesOf(response, url) {
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -18,7 +20,7 @@ async function bytesOf(response, url) {
 
 /** The bytes at `url`. */
 export async function fetchBytes(url) {
-  return bytesOf(await fetch(url), url);
+  return bytesOf(await networkFetch(url), url);
 }
 
 /**
@@ -52,7 +54,6 @@ export async function fetchSmall(url) {
  * bytes could not be had, goes to the network.
  */
 export function serveFromMemory(files) {
-  const networkFetch = globalThis.fetch.bind(globalThis);
   globalThis.fetch = async (input, init) => {
     const url = typeof input === "string" ? input : String(input.url ?? input);
     const file = files[new URL(url, globalThis.location?.href).href];
@@ -73,15 +74,45 @@ export function serveFromMemory(files) {
 const KEPT = "encours-runtime";
 
 /**
- * A file fetched small (`fetchSmall`) once, then kept decompressed in the browser's Cache Storage
- * under its own URL: on later visits it is read from there, neither downloaded nor decompressed
- * again. For pyodide.asm.wasm this matters twice: Chromium keeps the compiled code of a module
- * instantiated from a Cache Storage response (`instantiateStreaming`), as it does for the HTTP
- * cache, but not for a Response made in memory. Returns `{bytes, response(), keep()}`:
- * `response()` is the stored Response (a new one each call) or null, `keep()` stores the bytes
- * for the next visit (after start-up, so as not to compete with it) and drops older versions.
+ * `response`'s body, decompressed as it arrives when it is gzip; as it comes when the server
+ * sent it with `Content-Encoding: gzip` (the browser decompressed it already).
  */
-export function keptFile(url, type) {
+async function gunzipping(response) {
+  const reader = response.body.getReader();
+  const first = await reader.read();
+  const head = first.value ?? new Uint8Array(0);
+  const body = new ReadableStream({
+    start(controller) {
+      if (first.done) controller.close();
+      else controller.enqueue(head);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  const gzip = head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  return gzip ? body.pipeThrough(new DecompressionStream("gzip")) : body;
+}
+
+const ours = new WeakSet(); // the wasm Responses made here, streamed from a .gz
+
+/**
+ * The first time Pyodide asks for a file, a Response whose body is `url + ".gz"` decompressed as
+ * it downloads (so that `WebAssembly.instantiateStreaming` compiles while the rest arrives);
+ * `bytes` has the same bytes, whole (a second branch of the stream). Then the file is kept,
+ * decompressed, in the browser's Cache Storage under its own URL: later visits read it from
+ * there, neither downloaded nor decompressed again, and Chromium keeps the compiled code of a
+ * module instantiated from a Cache Storage response (it never does for a Response made in
+ * memory). A file that cannot be had so (no DecompressionStream, no .gz, no Cache Storage) is
+ * fetched as it is; `whole(bytes)` says whether the decompressed bytes are complete. Returns
+ * `{bytes, type, response(), keep()}`: `response()` is the Response to
+ * give Pyodide, or null (then `bytes`); `keep()` stores the bytes for the next visit and drops
+ * other versions of the file.
+ */
+export function keptFile(url, type, whole = () => true) {
   const opened = (async () => {
     try {
       const cache = await globalThis.caches.open(KEPT);
@@ -90,19 +121,46 @@ export function keptFile(url, type) {
       return null; // no Cache Storage (an insecure origin, a private window): fetched every time
     }
   })();
-  const bytes = opened.then(async (kept) => {
-    if (kept?.found) {
+  const source = opened.then(async (kept) => {
+    if (kept?.found) return { kept };
+    try {
+      if (typeof DecompressionStream !== "function") throw new Error("no DecompressionStream");
+      const response = await networkFetch(`${url}.gz`);
+      if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+      const [compile, collect] = (await gunzipping(response)).tee();
+      // A gzip file cut short decompresses without an error: `whole` checks what came out.
+      const bytes = new Response(collect).arrayBuffer().then((buffer) => {
+        const data = new Uint8Array(buffer);
+        if (!whole(data)) throw new Error(`${url}.gz is damaged`);
+        return data;
+      });
+      bytes.catch(() => {});
+      return { kept, compile, bytes };
+    } catch (error) {
+      console.warn(`Encours: ${url}.gz could not be used (${error}), fetching ${url}`);
+      return { kept, bytes: fetchBytes(url) };
+    }
+  });
+  const bytes = source.then(async ({ kept, bytes: fetched }) => {
+    if (!fetched) {
       const stored = await kept.cache.match(url);
       if (stored) return new Uint8Array(await stored.arrayBuffer());
+      return fetchBytes(url);
     }
-    return fetchSmall(url);
+    return fetched;
   });
+  let streamed = false;
   return {
     bytes,
     type,
     async response() {
-      const kept = await opened;
-      return kept?.found ? (await kept.cache.match(url)) || null : null;
+      const { kept, compile } = await source;
+      if (kept?.found) return (await kept.cache.match(url)) || null;
+      if (!compile || streamed) return null;
+      streamed = true;
+      const response = new Response(compile, { headers: { "Content-Type": type } });
+      ours.add(response);
+      return response;
     },
     async keep() {
       const kept = await opened;
@@ -113,6 +171,25 @@ export function keptFile(url, type) {
       }
       await kept.cache.put(url, new Response(await bytes, { headers: { "Content-Type": type } }));
     },
+  };
+}
+
+/**
+ * Pyodide waits for ever if its WebAssembly cannot be compiled (it only logs the error): when a
+ * module streamed from a `.gz` here fails (the file is damaged), it is compiled from `fallback()`
+ * (the bytes of the raw file) instead.
+ */
+export function compileFromRawOnFailure(fallback) {
+  const streaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const response = await source;
+    try {
+      return await streaming(response, imports);
+    } catch (error) {
+      if (!ours.has(response)) throw error;
+      console.warn("Encours: the compressed WebAssembly could not be used, fetching it raw:", error);
+      return WebAssembly.instantiate(await fallback(), imports);
+    }
   };
 }
 
@@ -129,6 +206,7 @@ function uleb(bytes, at) {
   let value = 0;
   let shift = 0;
   for (;;) {
+    if (at >= bytes.length) throw new Error("cut short");
     const byte = bytes[at++];
     value += (byte & 0x7f) * 2 ** shift;
     shift += 7;
@@ -171,6 +249,25 @@ export function wasmDataSegments(wasm) {
     at = start + size;
   }
   return segments;
+}
+
+/**
+ * Whether `wasm` is a whole WebAssembly module, cheaply: its magic number and version, then
+ * section after section up to its very last byte (a module cut short breaks the chain).
+ */
+export function wasmIsWhole(wasm) {
+  const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  if (wasm.length < 8 || header.some((byte, i) => wasm[i] !== byte)) return false;
+  let at = 8;
+  try {
+    while (at < wasm.length) {
+      const [size, start] = uleb(wasm, at + 1);
+      at = start + size;
+    }
+  } catch (_) {
+    return false;
+  }
+  return at === wasm.length;
 }
 
 const PACK_MAGIC = "ENCSNAP1";

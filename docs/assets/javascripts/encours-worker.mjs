@@ -9,7 +9,8 @@
 // Python is started by encours-pyodide.mjs, which the build's snapshot maker uses too.
 // Its bytes are fetched and decompressed by encours-bytes.mjs.
 import {
-  fetchBytes, fetchGunzipped, fetchSmall, fetchSync, keptFile, serveFromMemory, unpackSnapshot,
+  compileFromRawOnFailure, fetchBytes, fetchGunzipped, fetchSmall, fetchSync, keptFile,
+  serveFromMemory, unpackSnapshot, wasmIsWhole,
 } from "./encours-bytes.mjs";
 import { snapshotMarker, startPython } from "./encours-pyodide.mjs";
 
@@ -39,7 +40,7 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib }) {
   // one and it was made from this Pyodide and this bundle (its marker says so), on the trimmed
   // standard library it was made on; otherwise, or if it cannot be used, a normal start (the
   // full standard library), then the bundle, fetched only then.
-  const wasm = keptFile(wasmURL, "application/wasm");
+  const wasm = keptFile(wasmURL, "application/wasm", wasmIsWhole);
   const wasmBytes = wasm.bytes;
   const files = { [wasmURL]: wasm };
   let snapshotBytes = null;
@@ -51,6 +52,7 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib }) {
   for (const file of Object.values(files)) file.bytes.catch(() => {});
   snapshotBytes?.catch(() => {});
   serveFromMemory(files);
+  compileFromRawOnFailure(() => fetchBytes(wasmURL));
   const bundleBytes = snapshotURL ? () => fetchBytes(bundleURL) : fetchBytes(bundleURL);
   const { loadPyodide, version } = await import(new URL("pyodide.mjs", runtimeURL).href);
   const { pyodide, from } = await startPython(loadPyodide, {
