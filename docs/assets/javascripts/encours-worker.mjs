@@ -19,7 +19,6 @@ let runFile = null;
 let failedAnswers = {}; // per language: the answer when Python fails (a bug), read at start-up
 let referenceRates = {}; // the policy's own rate values, which take precedence over the shipped tables
 let booting = null;
-const KEEP_AFTER_MS = 0;
 
 function status(stage, step, steps) {
   postMessage({ type: "status", stage, step, steps });
@@ -89,9 +88,9 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib }) {
     }
   };
   postMessage({ type: "ready", ms: Math.round(performance.now() - started), from });
-  // For the next visit, once the reader's first results are computed (writing 9.6 MB would
-  // compete with them).
-  setTimeout(() => wasm.keep().catch(() => {}), KEEP_AFTER_MS);
+  // For the next visit: stored right away (the write happens in the browser's storage, off this
+  // thread; a visit shorter than the write keeps nothing, and the next one downloads again).
+  setTimeout(() => wasm.keep().catch(() => {}), 0);
 }
 
 // The policy's rates, overlaid with those the reader typed on the page (same table and
