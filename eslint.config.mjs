@@ -11,6 +11,9 @@ const browser = {
 const worker = {
   self: "readonly", postMessage: "readonly", onmessage: "writable", fetch: "readonly",
   URL: "readonly", performance: "readonly", console: "readonly", setTimeout: "readonly",
+  Blob: "readonly", DecompressionStream: "readonly", Response: "readonly",
+  TextDecoder: "readonly", XMLHttpRequest: "readonly", ReadableStream: "readonly",
+  WebAssembly: "writable",
 };
 const node = {
   process: "readonly", console: "readonly", URL: "readonly", performance: "readonly",

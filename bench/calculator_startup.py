@@ -94,10 +94,10 @@ def write_baseline(site: Path) -> str:
 
 def without_snapshot(site: Path, copy: Path) -> Path:
     """A copy of ``site`` whose calculator pages name no snapshot (a normal Python start)."""
-    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("snapshot-*.bin"))
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("snapshot-*", "stdlib-*"))
     for page in copy.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        stripped = re.sub(r' data-snapshot="[^"]*"', "", html)
+        stripped = re.sub(r' data-(snapshot|stdlib)="[^"]*"', "", html)
         if stripped != html:
             page.write_text(stripped, encoding="utf-8")
     return copy

@@ -11,6 +11,7 @@ content so browsers may cache it for ever.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 import json
@@ -19,6 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PYODIDE_RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+GZIPPED_RUNTIME_FILES = ("pyodide.asm.mjs", "pyodide.asm.wasm")
+"""Shipped with a ``.gz`` beside them: the worker fetches ``pyodide.asm.wasm.gz`` and decompresses
+it itself (9.6 MB → 3.5 MB on the wire from any server); a server that serves pre-compressed
+files (nginx ``gzip_static``) sends either to a browser that accepts gzip.
+``python_stdlib.zip`` is compressed inside already."""
 MERMAID_FILE = "mermaid/dist/mermaid.min.js"
 ZIP_TIMESTAMP = (2020, 1, 1, 0, 0, 0)  # fixed, so the same sources give the same bundle bytes
 
@@ -44,8 +50,9 @@ def pyodide_version(node_modules: Path) -> str:
     return json.loads(manifest.read_text(encoding="utf-8"))["version"]
 
 
-def pyodide_runtime(node_modules: Path) -> list[Asset]:
-    """The Pyodide files a calculator page loads, under ``assets/pyodide/<version>/``.
+def pyodide_runtime(node_modules: Path, cache: Path | None = None) -> list[Asset]:
+    """The Pyodide files a calculator page loads, under ``assets/pyodide/<version>/``, with the
+    ``.gz`` of :data:`GZIPPED_RUNTIME_FILES` (compressed once, kept in ``cache``).
 
     The lock file is cut down to its ``info`` block: the calculators need no Pyodide package,
     and the full file (120 KB) would only list packages the site does not ship.
@@ -54,10 +61,25 @@ def pyodide_runtime(node_modules: Path) -> list[Asset]:
     folder = node_modules / "pyodide"
     target = f"assets/pyodide/{version}"
     assets = [Asset(f"{target}/{name}", source=folder / name) for name in PYODIDE_RUNTIME_FILES]
+    if cache is not None:
+        for name in GZIPPED_RUNTIME_FILES:
+            assets.append(Asset(f"{target}/{name}.gz",
+                                source=gzipped_copy(folder / name, cache / version)))
     lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
     trimmed = json.dumps({"info": lock["info"], "packages": {}}, separators=(",", ":"))
     assets.append(Asset(f"{target}/pyodide-lock.json", content=trimmed.encode()))
     return assets
+
+
+def gzipped_copy(source: Path, cache: Path) -> Path:
+    """``cache/<name>.gz``: ``source`` gzipped (level 9, no time stamp), made once."""
+    target = cache / f"{source.name}.gz"
+    if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
+        cache.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".tmp")
+        partial.write_bytes(gzip.compress(source.read_bytes(), compresslevel=9, mtime=0))
+        partial.replace(target)
+    return target
 
 
 def calculators_bundle(package_dir: Path) -> Asset:

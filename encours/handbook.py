@@ -89,13 +89,14 @@ def build_handbook(
     snapshot_warnings: list[str] = []
     if snapshot:
         try:
-            snapshots = [pyodide_snapshot(node_modules, bundle, cache_dir / "pyodide-snapshots")]
+            snapshots = pyodide_snapshot(node_modules, bundle, cache_dir / "pyodide-snapshots")
         except SnapshotUnavailable as unavailable:
             snapshot_warnings = [str(unavailable)]
     runtime = Runtime(
         pyodide_version=assets.pyodide_version(node_modules),
         bundle_name=bundle.path.rsplit("/", 1)[-1],
         snapshot_name=snapshots[0].path.rsplit("/", 1)[-1] if snapshots else None,
+        stdlib_name=snapshots[1].path.rsplit("/", 1)[-1] if snapshots else None,
         site_root=runtime_root,
     )
     rendered = render_pages(policy, lang=lang, runtime=runtime, cache_dir=cache_dir)
@@ -104,7 +105,8 @@ def build_handbook(
     pages = versions.annotate(rendered.pages, history, labels)
     pages[versions.VERSIONS_PAGE] = versions.versions_page(history, labels,
                                                            policy.company.currency, cache_dir)
-    runtime_files = [] if runtime_root else [*assets.pyodide_runtime(node_modules), *snapshots]
+    runtime_files = [] if runtime_root else [
+        *assets.pyodide_runtime(node_modules, cache_dir / "pyodide-gz"), *snapshots]
     shipped = [
         *runtime_files,
         bundle,

@@ -1,14 +1,16 @@
 """Serve a built handbook on localhost with the MIME types Pyodide needs.
 
 :func:`serve` serves a folder on a free port of 127.0.0.1 (``.wasm`` as ``application/wasm``,
-``.mjs`` as JavaScript), or with a wrong ``.wasm`` type to exercise the page's bounded wait;
-:class:`Traffic` counts what the server sends. Used by ``tools.pdf``, ``tools.screenshots``, the
+``.mjs`` as JavaScript), or with a wrong ``.wasm`` type to exercise the page's bounded wait, or
+compressing with gzip as many web servers do (``compress=True``); :class:`Traffic` counts what the
+server sends. Used by ``tools.pdf``, ``tools.screenshots``, the
 benchmarks and the tests.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 WASM = "application/wasm"
+ALREADY_COMPRESSED = (".gz", ".br", ".zip", ".png", ".jpg", ".jpeg", ".webp", ".woff", ".woff2")
 
 
 @dataclass
@@ -47,8 +50,10 @@ class _CountingWriter:
         return getattr(self.raw, name)
 
 
-def _handler(directory: Path, wasm_type: str,
-             traffic: Traffic | None) -> Callable[..., SimpleHTTPRequestHandler]:
+def _handler(directory: Path, wasm_type: str, traffic: Traffic | None,
+             compress: bool = False) -> Callable[..., SimpleHTTPRequestHandler]:
+    compressed: dict[tuple[str, float], bytes] = {}  # (file, mtime) → gzip, made once
+
     class Handler(SimpleHTTPRequestHandler):
         extensions_map = {  # noqa: RUF012 (the class attribute http.server reads)
             **SimpleHTTPRequestHandler.extensions_map,
@@ -66,6 +71,26 @@ def _handler(directory: Path, wasm_type: str,
             super().setup()
             if traffic is not None:
                 self.wfile = _CountingWriter(self.wfile, traffic)
+
+        def do_GET(self) -> None:
+            path = Path(self.translate_path(self.path))
+            if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+                path = path / "index.html"
+            if (not compress or "gzip" not in self.headers.get("Accept-Encoding", "")
+                    or not path.is_file() or path.suffix in ALREADY_COMPRESSED):
+                super().do_GET()
+                return
+            key = (str(path), path.stat().st_mtime)
+            if key not in compressed:  # gzip -6, as nginx's `gzip on` with a higher level
+                compressed[key] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+            body = compressed[key]
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Vary", "Accept-Encoding")
+            self.end_headers()
+            self.wfile.write(body)
 
         def send_response(self, code: int, message: str | None = None) -> None:
             if traffic is not None:
@@ -85,15 +110,17 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(directory: Path, *, wasm_type: str = WASM,
-          traffic: Traffic | None = None) -> Iterator[str]:
+def serve(directory: Path, *, wasm_type: str = WASM, traffic: Traffic | None = None,
+          compress: bool = False) -> Iterator[str]:
     """Serve ``directory`` on a free port of 127.0.0.1; yields the base URL (no trailing slash).
 
     ``wasm_type`` is the Content-Type of ``.wasm`` files: anything but ``application/wasm``
     imitates a misconfigured server, on which Pyodide never finishes loading. ``traffic``, if
     given, counts what the server sends (what the browser really downloads, cache or not).
+    ``compress``: files that are not compressed already are sent gzipped to a browser that
+    accepts it (compressed once, kept in memory), as a web server configured to compress does.
     """
-    server = _QuietServer(("127.0.0.1", 0), _handler(directory, wasm_type, traffic))
+    server = _QuietServer(("127.0.0.1", 0), _handler(directory, wasm_type, traffic, compress))
     thread = threading.Thread(target=server.serve_forever, name="encours-site", daemon=True)
     thread.start()
     try:

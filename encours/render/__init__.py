@@ -30,7 +30,8 @@ from encours.render.translations import report_fallbacks
 @dataclass(frozen=True)
 class Runtime:
     """What calculator pages load in the browser: the Pyodide folder, the bundle's file name and
-    the memory snapshot's (None: Python starts the normal way).
+    the memory snapshot's (None: Python starts the normal way) and the trimmed standard library's
+    it was made on.
 
     ``site_root`` leads from this handbook's root to the one that ships the Pyodide runtime:
     empty when it ships its own, ``"../"`` for a second language under ``en/`` that uses the
@@ -40,6 +41,7 @@ class Runtime:
     pyodide_version: str
     bundle_name: str
     snapshot_name: str | None = None
+    stdlib_name: str | None = None
     site_root: str = ""
 
     @property

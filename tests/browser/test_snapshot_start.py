@@ -8,6 +8,7 @@ bytes damaged, and a valid snapshot made for another bundle (its marker does not
 
 from __future__ import annotations
 
+import gzip
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -16,14 +17,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from encours.snapshot import MAKER
+from encours.snapshot import MAKER, gzipped, pack
 from tests.support.calculator_page import Calculator
 from tools.serve import serve
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-SNAPSHOT = "**/assets/pyodide/*/snapshot-*.bin"
+SNAPSHOT = "**/assets/pyodide/*/snapshot-*.pack.gz"
 
 
 def start(context: BrowserContext, reference_rates: dict) -> tuple[Calculator, list[str]]:
@@ -51,18 +52,53 @@ def assert_computes_like_cpython(calculator: Calculator) -> None:
 
 def test_python_starts_from_the_build_snapshot(new_context: Callable[..., BrowserContext],
                                                 policy_json: dict, built_site: Path) -> None:
-    assert list(built_site.glob("assets/pyodide/*/snapshot-*.bin"))
+    assert list(built_site.glob("assets/pyodide/*/snapshot-*.pack.gz"))
     requested: list[str] = []
     context = new_context()
     context.on("request", lambda request: requested.append(request.url))
     calculator, warnings = start(context, policy_json["reference_rates"])
     assert boot_from(calculator) == "snapshot"
     assert [url for url in requested if "/snapshot-" in url], "the snapshot was not fetched"
+    # Compressed files only, and neither the full standard library nor the bundle (in the
+    # snapshot already).
+    runtime = [url.rsplit("/", 1)[-1] for url in requested if "/assets/pyodide/" in url]
+    assert sorted(runtime) == sorted([
+        "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm.gz", "pyodide-lock.json",
+        *[name for name in runtime if name.startswith(("snapshot-", "stdlib-"))]]), runtime
+    assert [name for name in runtime if name.startswith("stdlib-") and name.endswith(".zip.gz")]
+    assert not [url for url in requested if "/calculators/calculators-" in url]
     assert not [text for text in warnings if "Encours" in text]
     assert_computes_like_cpython(calculator)
 
 
-@pytest.mark.parametrize("damage", ["missing", "damaged"])
+DAMAGED = {
+    "not gzip": b"\x01" * 1_000_000,
+    "gzip of something else": gzip.compress(b"ENCSNAP1" + b"\x01" * 1_000_000),
+    "cut gzip": gzip.compress(bytes(range(256)) * 4000)[:50_000],
+}
+
+
+def test_a_second_visit_takes_the_wasm_from_cache_storage(
+    new_context: Callable[..., BrowserContext], policy_json: dict
+) -> None:
+    """The first visit keeps pyodide.asm.wasm, decompressed, in Cache Storage; the next one
+    starts from it (no download, no decompression) and computes the same."""
+    context = new_context()
+    first, _ = start(context, policy_json["reference_rates"])
+    first.page.wait_for_function(
+        "async () => (await (await caches.open('encours-runtime')).keys())"
+        ".some((request) => request.url.endsWith('/pyodide.asm.wasm'))", timeout=60_000)
+    first.page.close()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    calculator, warnings = start(context, policy_json["reference_rates"])
+    assert boot_from(calculator) == "snapshot"
+    assert not [url for url in requested if "pyodide.asm.wasm" in url], requested
+    assert not [text for text in warnings if "Encours" in text]
+    assert_computes_like_cpython(calculator)
+
+
+@pytest.mark.parametrize("damage", ["missing", *DAMAGED])
 def test_without_a_usable_snapshot_python_starts_normally(
     new_context: Callable[..., BrowserContext], policy_json: dict, damage: str
 ) -> None:
@@ -71,10 +107,27 @@ def test_without_a_usable_snapshot_python_starts_normally(
         context.route(SNAPSHOT, lambda route: route.fulfill(status=404, body="not found"))
     else:
         context.route(SNAPSHOT, lambda route: route.fulfill(
-            status=200, body=b"\x01" * 1_000_000, content_type="application/octet-stream"))
+            status=200, body=DAMAGED[damage], content_type="application/gzip"))
     calculator, warnings = start(context, policy_json["reference_rates"])
     assert boot_from(calculator) == "start"
     assert any("normal start" in text for text in warnings), warnings
+    assert_computes_like_cpython(calculator)
+
+
+def test_a_damaged_compressed_wasm_gives_a_normal_start_from_the_raw_file(
+    new_context: Callable[..., BrowserContext], policy_json: dict
+) -> None:
+    """pyodide.asm.wasm.gz cut short: the snapshot (which needs the wasm's bytes) is not used,
+    Python starts normally from pyodide.asm.wasm, and computes like CPython."""
+    context = new_context()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    context.route("**/assets/pyodide/*/pyodide.asm.wasm.gz", lambda route: route.fulfill(
+        status=200, body=DAMAGED["cut gzip"], content_type="application/gzip"))
+    calculator, warnings = start(context, policy_json["reference_rates"])
+    assert boot_from(calculator) == "start"
+    assert any("normal start" in text for text in warnings), warnings
+    assert [url for url in requested if url.endswith("/pyodide.asm.wasm")]
     assert_computes_like_cpython(calculator)
 
 
@@ -87,15 +140,17 @@ def test_a_snapshot_made_for_another_bundle_is_not_used(
     in it must not answer; the page starts Python normally with the bundle it ships."""
     [bundle] = built_site.glob("assets/calculators/calculators-*.zip")
     [runtime] = built_site.glob("assets/pyodide/*/")
-    other = tmp_path / "other.bin"
+    raw = tmp_path / "other.bin"
     marker = f"{runtime.name} calculators-000000000000.zip"
     subprocess.run(["node", str(MAKER), str(ROOT / "node_modules" / "pyodide"), str(bundle),
-                    marker, str(other)], check=True, capture_output=True, timeout=300)
+                    marker, str(raw)], check=True, capture_output=True, timeout=300)
+    wasm = (runtime / "pyodide.asm.wasm").read_bytes()
+    (tmp_path / "other.pack.gz").write_bytes(gzipped(pack(raw.read_bytes(), wasm), 1))
     context = new_context()
     # Its 31 MB come from a second local server, the request sent there unseen by the page
     # (fulfilling it with the bytes would push them through Playwright's protocol: minutes).
     with serve(tmp_path) as elsewhere:
-        context.route(SNAPSHOT, lambda route: route.continue_(url=f"{elsewhere}/other.bin"))
+        context.route(SNAPSHOT, lambda route: route.continue_(url=f"{elsewhere}/other.pack.gz"))
         calculator, warnings = start(context, policy_json["reference_rates"])
     assert boot_from(calculator) == "start"
     assert any(marker in text and bundle.name in text for text in warnings), warnings

@@ -6,14 +6,16 @@ import { test } from "node:test";
 import { snapshotMarker, startPython } from "../../docs/assets/javascripts/encours-pyodide.mjs";
 import { bootMessage } from "../../docs/assets/javascripts/encours-runtime.js";
 
-test("boot message: the form's runtime, bundle and snapshot, with the assets URL", () => {
+test("boot message: the form's runtime, bundle, snapshot and its stdlib, with the assets URL", () => {
   const assets = "https://example.org/en/assets/";
   assert.deepEqual(
     bootMessage({ runtime: "../../assets/pyodide/314.0.7", bundle: "calculators-abc.zip",
-                  snapshot: "snapshot-0123.bin", lang: "en" }, assets),
+                  snapshot: "snapshot-0123.pack.gz", stdlib: "stdlib-0123.zip", lang: "en" }, assets),
     { type: "boot", assets, runtime: "../../assets/pyodide/314.0.7", bundle: "calculators-abc.zip",
-      snapshot: "snapshot-0123.bin" });
-  assert.equal(bootMessage({ runtime: "pyodide/1", bundle: "b.zip" }, assets).snapshot, null);
+      snapshot: "snapshot-0123.pack.gz", stdlib: "stdlib-0123.zip" });
+  const plain = bootMessage({ runtime: "pyodide/1", bundle: "b.zip" }, assets);
+  assert.equal(plain.snapshot, null);
+  assert.equal(plain.stdlib, null);
 });
 
 test("the default assets URL is the folder above the module's", () => {

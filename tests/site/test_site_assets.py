@@ -5,6 +5,7 @@ package), the calculators bundle and ``policy.json``; and nothing it should not 
 from __future__ import annotations
 
 import hashlib
+import gzip
 import json
 import re
 import shutil
@@ -25,6 +26,7 @@ PYODIDE = ROOT / "node_modules" / "pyodide"
 # What a calculator page loads (../shared/notes/pyodide-offline.md), and the lock file.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 LOCK = "pyodide-lock.json"
+GZIPPED = ("pyodide.asm.mjs", "pyodide.asm.wasm")
 # Reference example FR-1 (../shared/reference/examples.yaml), rule L441-10 II.
 FR_1 = {"regime": "FR", "amount": "10000", "due_date": "2025-09-30", "payment_date": "2025-11-30"}
 FR_1_EXPECTED = {"days_late": 61, "interest": "203.05", "indemnity": "40.00", "total": "243.05"}
@@ -53,11 +55,18 @@ def test_only_the_pyodide_runtime_and_snapshot_are_shipped_once(built_site: Path
                      if path.is_file())
     version = pyodide_version()
     [snapshot] = [name for name in shipped if "/snapshot-" in name]
-    assert re.fullmatch(rf"{re.escape(version)}/snapshot-[0-9a-f]{{16}}\.bin", snapshot)
-    expected = (*RUNTIME_FILES, LOCK, snapshot.split("/")[1])
+    assert re.fullmatch(rf"{re.escape(version)}/snapshot-[0-9a-f]{{16}}\.pack\.gz", snapshot)
+    key = snapshot.split("-")[-1].removesuffix(".pack.gz")
+    # The snapshot's trimmed standard library, and a .gz beside the big files (the worker
+    # fetches those and decompresses them: encours-bytes.mjs).
+    expected = (*RUNTIME_FILES, LOCK, snapshot.split("/")[1], f"stdlib-{key}.zip",
+                f"stdlib-{key}.zip.gz", *(f"{name}.gz" for name in GZIPPED))
     assert shipped == sorted(f"{version}/{name}" for name in expected)
     for name in RUNTIME_FILES:
         assert (folder / version / name).read_bytes() == (PYODIDE / name).read_bytes(), name
+    for name in GZIPPED:
+        packed = (folder / version / f"{name}.gz").read_bytes()
+        assert gzip.decompress(packed) == (PYODIDE / name).read_bytes(), name
     lock = json.loads((folder / version / LOCK).read_text(encoding="utf-8"))
     upstream = json.loads((PYODIDE / LOCK).read_text(encoding="utf-8"))
     assert lock == {"info": upstream["info"], "packages": {}}, "the lock file is not trimmed"
@@ -87,6 +96,9 @@ def test_calculator_page_points_at_the_shipped_runtime_and_bundle(built_site: Pa
     assert runtime_folder == (built_site / "assets" / "pyodide" / pyodide_version()).resolve()
     assert (runtime_folder / "pyodide.mjs").is_file()
     assert (runtime_folder / snapshot[1]).is_file()
+    stdlib = re.search(r'data-stdlib="([^"]+)"', html)
+    assert stdlib and (runtime_folder / stdlib[1]).is_file()
+    assert (runtime_folder / f"{stdlib[1]}.gz").is_file()
     assert (site / "assets" / "calculators" / bundle[1]).is_file()
 
 

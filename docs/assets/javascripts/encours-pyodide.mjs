@@ -42,30 +42,47 @@ calculators.__snapshot__ = MARKER
 
 /**
  * A memory snapshot of Python with the calculators imported (Pyodide's experimental
- * `_makeSnapshot`): `bundle` is the calculators zip, `marker` what {@link startPython} expects.
+ * `_makeSnapshot`): `bundle` is the calculators zip, `marker` what {@link startPython} expects,
+ * `after` Python run last, just before the snapshot is taken.
  */
-export async function makeSnapshot(loadPyodide, { options = {}, bundle, marker }) {
+export async function makeSnapshot(loadPyodide, { options = {}, bundle, marker, after = "" }) {
   const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
   unpack(pyodide, [bundle]);
   pyodide.globals.set("MARKER", marker);
   pyodide.runPython(PREPARE_SNAPSHOT);
   pyodide.globals.delete("MARKER");
+  if (after) pyodide.runPython(after);
   return pyodide.makeMemorySnapshot();
+}
+
+/**
+ * Python with the calculators imported and run as for a snapshot, not snapshotted: what the
+ * snapshot maker measures (which standard-library modules the calculators need).
+ */
+export async function prepared(loadPyodide, { options = {}, bundle }) {
+  const pyodide = await loadPyodide(options);
+  unpack(pyodide, [bundle]);
+  pyodide.globals.set("MARKER", "");
+  pyodide.runPython(PREPARE_SNAPSHOT);
+  pyodide.globals.delete("MARKER");
+  return pyodide;
 }
 
 /**
  * Python with the calculators imported. From `snapshot` (bytes, or a promise of them) when it
  * carries `marker` (made from this Pyodide and this bundle): no start-up, no import. Otherwise,
- * or if the snapshot cannot be used, a normal start, then `bundle` (bytes or a promise) is
- * unpacked; `onStage("calculators")` is called in between. Resolves to `{pyodide, from}`,
+ * or if the snapshot cannot be used, a normal start, then `bundle` (bytes, a promise, or a
+ * function that fetches them only then) is unpacked; `snapshotOptions` are added to `options` for
+ * the snapshot start only (its trimmed standard library); `onStage("calculators")` is called in between. Resolves to `{pyodide, from}`,
  * `from` being "snapshot" or "start".
  */
 export async function startPython(loadPyodide, {
-  options = {}, bundle, snapshot = null, marker = null, onStage = () => {}, warn = console.warn,
+  options = {}, snapshotOptions = {}, bundle, snapshot = null, marker = null,
+  onStage = () => {}, warn = console.warn,
 }) {
   if (snapshot) {
     try {
-      const pyodide = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+      const pyodide = await loadPyodide({ ...options, ...snapshotOptions, _loadSnapshot: snapshot });
       const found = pyodide.runPython("getattr(__import__('calculators'), '__snapshot__', '')");
       if (found === marker) return { pyodide, from: "snapshot" };
       warn(`Encours: snapshot made for "${found}", not "${marker}": normal start`);
@@ -76,7 +93,7 @@ export async function startPython(loadPyodide, {
   const pyodide = await loadPyodide(options);
   if (bundle) {
     onStage("calculators");
-    unpack(pyodide, [await bundle]);
+    unpack(pyodide, [await (typeof bundle === "function" ? bundle() : bundle)]);
   }
   return { pyodide, from: "start" };
 }

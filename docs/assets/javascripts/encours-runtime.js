@@ -35,8 +35,8 @@ const bootTimeoutMs = () => window.__encoursBootTimeoutMs || DEFAULT_BOOT_TIMEOU
 const warmUpRounds = () => window.__encoursWarmUpRounds ?? DEFAULT_WARM_UP_ROUNDS;
 
 /** What the worker needs to start (it resolves the URLs), from a calculator form's data. */
-export function bootMessage({ runtime, bundle, snapshot = null }, assets = ASSETS.href) {
-  return { type: "boot", assets, runtime, bundle, snapshot: snapshot || null };
+export function bootMessage({ runtime, bundle, snapshot = null, stdlib = null }, assets = ASSETS.href) {
+  return { type: "boot", assets, runtime, bundle, snapshot: snapshot || null, stdlib: stdlib || null };
 }
 
 function notify() {

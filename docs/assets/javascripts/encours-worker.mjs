@@ -7,6 +7,11 @@
 // A file is {id, file: "penalty" | "dso", text, terms}: its lines are computed by
 // calculators.batch (the same code as the command line), with progress between chunks.
 // Python is started by encours-pyodide.mjs, which the build's snapshot maker uses too.
+// Its bytes are fetched and decompressed by encours-bytes.mjs.
+import {
+  compileFromRawOnFailure, fetchBytes, fetchGunzipped, fetchSmall, fetchSync, keptFile,
+  serveFromMemory, unpackSnapshot, wasmIsWhole,
+} from "./encours-bytes.mjs";
 import { snapshotMarker, startPython } from "./encours-pyodide.mjs";
 
 let runCalculator = null;
@@ -19,35 +24,50 @@ function status(stage, step, steps) {
   postMessage({ type: "status", stage, step, steps });
 }
 
-async function fetchBytes(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-async function boot({ assets, runtime, bundle, snapshot }) {
+async function boot({ assets, runtime, bundle, snapshot, stdlib }) {
   const runtimeURL = new URL(`${runtime}/`, assets).href;
   const bundleURL = new URL(`calculators/${bundle}`, assets).href;
   const snapshotURL = snapshot ? new URL(snapshot, runtimeURL).href : null;
+  const stdlibURL = snapshot && stdlib ? new URL(stdlib, runtimeURL).href : null;
+  const wasmURL = new URL("pyodide.asm.wasm", runtimeURL).href;
   const policyURL = new URL("policy.json", assets).href;
   const started = performance.now();
   status("runtime", 1, 3);
   const policy = fetch(policyURL).then((response) => response.json());
-  // Downloads in parallel with the interpreter's; each may turn out not to be needed. From the
-  // build's memory snapshot when there is one and it was made from this Pyodide and this bundle
-  // (its marker says so); otherwise, or if it cannot be used, a normal start, then the bundle.
-  const bundleBytes = fetchBytes(bundleURL);
-  const snapshotBytes = snapshotURL ? fetchBytes(snapshotURL) : null;
-  bundleBytes.catch(() => {});
+  // Downloads in parallel with the interpreter's, compressed (encours-bytes.mjs); Pyodide's own
+  // requests for them are answered from memory. From the build's memory snapshot when there is
+  // one and it was made from this Pyodide and this bundle (its marker says so), on the trimmed
+  // standard library it was made on; otherwise, or if it cannot be used, a normal start (the
+  // full standard library), then the bundle, fetched only then.
+  const wasm = keptFile(wasmURL, "application/wasm", wasmIsWhole);
+  const wasmBytes = wasm.bytes;
+  const files = { [wasmURL]: wasm };
+  let snapshotBytes = null;
+  if (snapshotURL) {
+    snapshotBytes = Promise.all([fetchGunzipped(snapshotURL), wasmBytes])
+      .then(([packed, module]) => unpackSnapshot(packed, module));
+    if (stdlibURL) files[stdlibURL] = { bytes: fetchSmall(stdlibURL), type: "application/zip" };
+  }
+  for (const file of Object.values(files)) file.bytes.catch(() => {});
   snapshotBytes?.catch(() => {});
+  serveFromMemory(files);
+  compileFromRawOnFailure(() => fetchBytes(wasmURL));
+  const bundleBytes = snapshotURL ? () => fetchBytes(bundleURL) : fetchBytes(bundleURL);
   const { loadPyodide, version } = await import(new URL("pyodide.mjs", runtimeURL).href);
   const { pyodide, from } = await startPython(loadPyodide, {
     options: { indexURL: runtimeURL },
+    snapshotOptions: stdlibURL ? { stdLibURL: stdlibURL } : {},
     bundle: bundleBytes,
     snapshot: snapshotBytes,
     marker: snapshotMarker(version, bundle),
     onStage: (stage) => status(stage, 2, 3),
   });
+  if (from === "snapshot" && stdlibURL) {
+    // A module the trimmed standard library lacks: the full one, fetched then (pyodide_stdlib.py).
+    globalThis.encoursFetchSync = fetchSync;
+    pyodide.globals.set("FULL_URL", new URL("python_stdlib.zip", runtimeURL).href);
+    pyodide.runPython("__import__('_encours_stdlib').FULL_URL = FULL_URL; del FULL_URL");
+  }
   const api = pyodide.pyimport("calculators.batch");
   // Read now, while Python works: after a failure, Python may not answer any more.
   failedAnswers = JSON.parse(api.failed_answers_json());
@@ -70,6 +90,9 @@ async function boot({ assets, runtime, bundle, snapshot }) {
   // `loaded`: what this worker fetched, for the page's offline copy (encours-offline.js).
   const loaded = performance.getEntriesByType("resource").map((entry) => entry.name);
   postMessage({ type: "ready", ms: Math.round(performance.now() - started), from, loaded });
+  // For the next visit: stored right away (the write happens in the browser's storage, off this
+  // thread; a visit shorter than the write keeps nothing, and the next one downloads again).
+  setTimeout(() => wasm.keep().catch(() => {}), 0);
 }
 
 // The policy's rates, overlaid with those the reader typed on the page (same table and

@@ -1,0 +1,298 @@
+// How the calculators' worker gets the runtime's bytes: few on the wire whatever the server.
+//
+// The build writes a `.gz` beside the big files (pyodide.asm.wasm, the trimmed standard library)
+// and ships the memory snapshot packed and gzipped only (encours/snapshot.py). The worker
+// fetches the `.gz` and decompresses it itself (`DecompressionStream`), so a server that
+// compresses nothing (`python -m http.server`, many static hosts) still sends about a third of
+// the bytes; a file that cannot be had that way is fetched as it is.
+//
+// Pyodide fetches pyodide.asm.wasm and the standard library itself: `serveFromMemory` answers
+// those requests, in this worker only, with bytes already fetched and decompressed here.
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+// The network's fetch, even once serveFromMemory answers some of this worker's requests.
+const networkFetch = globalThis.fetch.bind(globalThis);
+
+async function bytesOf(response, url) {
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The bytes at `url`. */
+export async function fetchBytes(url) {
+  return bytesOf(await networkFetch(url), url);
+}
+
+/**
+ * The decompressed bytes of the gzip file at `url`. A server that sends the file with
+ * `Content-Encoding: gzip` has the browser decompress it already: then it is taken as it comes.
+ * Rejects if the file is missing or damaged (gzip checks its own CRC and length).
+ */
+export async function fetchGunzipped(url) {
+  const data = await fetchBytes(url);
+  if (data[0] !== GZIP_MAGIC[0] || data[1] !== GZIP_MAGIC[1]) return data;
+  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** `url + ".gz"` decompressed, else (no DecompressionStream, no .gz, damaged) `url` itself. */
+export async function fetchSmall(url) {
+  if (typeof DecompressionStream === "function") {
+    try {
+      return await fetchGunzipped(`${url}.gz`);
+    } catch (error) {
+      console.warn(`Encours: ${url}.gz could not be used (${error}), fetching ${url}`);
+    }
+  }
+  return fetchBytes(url);
+}
+
+/**
+ * Until the worker ends, a `fetch` of one of `files`' URLs (absolute) is answered with what the
+ * file's `response()` gives, else with the bytes its `bytes` promise gives (a new Response each
+ * time, as Pyodide may start twice), with its content type; any other request, or one whose
+ * bytes could not be had, goes to the network.
+ */
+export function serveFromMemory(files) {
+  globalThis.fetch = async (input, init) => {
+    const url = typeof input === "string" ? input : String(input.url ?? input);
+    const file = files[new URL(url, globalThis.location?.href).href];
+    if (file) {
+      try {
+        const stored = file.response ? await file.response() : null;
+        if (stored) return stored;
+        const body = await file.bytes;
+        return new Response(body, { headers: { "Content-Type": file.type } });
+      } catch (_) {
+        // Not to be had from memory: the network's answer, whatever it is.
+      }
+    }
+    return networkFetch(input, init);
+  };
+}
+
+const KEPT = "encours-runtime";
+
+/**
+ * `response`'s body, decompressed as it arrives when it is gzip; as it comes when the server
+ * sent it with `Content-Encoding: gzip` (the browser decompressed it already).
+ */
+async function gunzipping(response) {
+  const reader = response.body.getReader();
+  const first = await reader.read();
+  const head = first.value ?? new Uint8Array(0);
+  const body = new ReadableStream({
+    start(controller) {
+      if (first.done) controller.close();
+      else controller.enqueue(head);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  const gzip = head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  return gzip ? body.pipeThrough(new DecompressionStream("gzip")) : body;
+}
+
+const ours = new WeakSet(); // the wasm Responses made here, streamed from a .gz
+
+/**
+ * The first time Pyodide asks for a file, a Response whose body is `url + ".gz"` decompressed as
+ * it downloads (so that `WebAssembly.instantiateStreaming` compiles while the rest arrives);
+ * `bytes` has the same bytes, whole (a second branch of the stream). Then the file is kept,
+ * decompressed, in the browser's Cache Storage under its own URL: later visits read it from
+ * there, neither downloaded nor decompressed again, and Chromium keeps the compiled code of a
+ * module instantiated from a Cache Storage response (it never does for a Response made in
+ * memory). A file that cannot be had so (no DecompressionStream, no .gz, no Cache Storage) is
+ * fetched as it is; `whole(bytes)` says whether the decompressed bytes are complete. Returns
+ * `{bytes, type, response(), keep()}`: `response()` is the Response to
+ * give Pyodide, or null (then `bytes`); `keep()` stores the bytes for the next visit and drops
+ * other versions of the file.
+ */
+export function keptFile(url, type, whole = () => true) {
+  const opened = (async () => {
+    try {
+      const cache = await globalThis.caches.open(KEPT);
+      return { cache, found: Boolean(await cache.match(url)) };
+    } catch (_) {
+      return null; // no Cache Storage (an insecure origin, a private window): fetched every time
+    }
+  })();
+  const source = opened.then(async (kept) => {
+    if (kept?.found) return { kept };
+    try {
+      if (typeof DecompressionStream !== "function") throw new Error("no DecompressionStream");
+      const response = await networkFetch(`${url}.gz`);
+      if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+      const [compile, collect] = (await gunzipping(response)).tee();
+      // A gzip file cut short decompresses without an error: `whole` checks what came out.
+      const bytes = new Response(collect).arrayBuffer().then((buffer) => {
+        const data = new Uint8Array(buffer);
+        if (!whole(data)) throw new Error(`${url}.gz is damaged`);
+        return data;
+      });
+      bytes.catch(() => {});
+      return { kept, compile, bytes };
+    } catch (error) {
+      console.warn(`Encours: ${url}.gz could not be used (${error}), fetching ${url}`);
+      return { kept, bytes: fetchBytes(url) };
+    }
+  });
+  const bytes = source.then(async ({ kept, bytes: fetched }) => {
+    if (!fetched) {
+      const stored = await kept.cache.match(url);
+      if (stored) return new Uint8Array(await stored.arrayBuffer());
+      return fetchBytes(url);
+    }
+    return fetched;
+  });
+  let streamed = false;
+  return {
+    bytes,
+    type,
+    async response() {
+      const { kept, compile } = await source;
+      if (kept?.found) return (await kept.cache.match(url)) || null;
+      if (!compile || streamed) return null;
+      streamed = true;
+      const response = new Response(compile, { headers: { "Content-Type": type } });
+      ours.add(response);
+      return response;
+    },
+    async keep() {
+      const kept = await opened;
+      if (!kept || kept.found) return;
+      const name = url.slice(url.lastIndexOf("/"));
+      for (const request of await kept.cache.keys()) {
+        if (request.url.endsWith(name) && request.url !== url) await kept.cache.delete(request);
+      }
+      await kept.cache.put(url, new Response(await bytes, { headers: { "Content-Type": type } }));
+    },
+  };
+}
+
+/**
+ * Pyodide waits for ever if its WebAssembly cannot be compiled (it only logs the error): when a
+ * module streamed from a `.gz` here fails (the file is damaged), it is compiled from `fallback()`
+ * (the bytes of the raw file) instead.
+ */
+export function compileFromRawOnFailure(fallback) {
+  const streaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const response = await source;
+    try {
+      return await streaming(response, imports);
+    } catch (error) {
+      if (!ours.has(response)) throw error;
+      console.warn("Encours: the compressed WebAssembly could not be used, fetching it raw:", error);
+      return WebAssembly.instantiate(await fallback(), imports);
+    }
+  };
+}
+
+/** A synchronous fetch (workers only): the bytes at `url`, or null. For Python's import. */
+export function fetchSync(url) {
+  const request = new XMLHttpRequest();
+  request.open("GET", url, false);
+  request.responseType = "arraybuffer";
+  request.send(null);
+  return request.status === 200 ? new Uint8Array(request.response) : null;
+}
+
+function uleb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    if (at >= bytes.length) throw new Error("cut short");
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+function sleb(bytes, at) {
+  const [value, end] = uleb(bytes, at);
+  const bits = 7 * (end - at);
+  return [value >= 2 ** (bits - 1) ? value - 2 ** bits : value, end];
+}
+
+/** The active data segments of a WebAssembly module: [memory offset, start, length]. */
+export function wasmDataSegments(wasm) {
+  const segments = [];
+  let at = 8;
+  while (at < wasm.length) {
+    const section = wasm[at];
+    const [size, start] = uleb(wasm, at + 1);
+    if (section === 11) {
+      let [count, cursor] = uleb(wasm, start);
+      for (; count > 0; count--) {
+        let flags;
+        [flags, cursor] = uleb(wasm, cursor);
+        let offset = null;
+        if (flags === 0 || flags === 2) {
+          if (flags === 2) [, cursor] = uleb(wasm, cursor);
+          if (wasm[cursor] !== 0x41) throw new Error("data segment offset is not a constant");
+          [offset, cursor] = sleb(wasm, cursor + 1);
+          if (wasm[cursor] !== 0x0b) throw new Error("data segment offset does not end");
+          cursor += 1;
+        }
+        let length;
+        [length, cursor] = uleb(wasm, cursor);
+        if (offset !== null) segments.push([offset, cursor, length]);
+        cursor += length;
+      }
+    }
+    at = start + size;
+  }
+  return segments;
+}
+
+/**
+ * Whether `wasm` is a whole WebAssembly module, cheaply: its magic number and version, then
+ * section after section up to its very last byte (a module cut short breaks the chain).
+ */
+export function wasmIsWhole(wasm) {
+  const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  if (wasm.length < 8 || header.some((byte, i) => wasm[i] !== byte)) return false;
+  let at = 8;
+  try {
+    while (at < wasm.length) {
+      const [size, start] = uleb(wasm, at + 1);
+      at = start + size;
+    }
+  } catch (_) {
+    return false;
+  }
+  return at === wasm.length;
+}
+
+const PACK_MAGIC = "ENCSNAP1";
+
+/**
+ * The Pyodide memory snapshot from its pack (encours/snapshot.py `pack`): the pages that are not
+ * zero put back in place, then the heap XORed with the data segments of `wasm`
+ * (pyodide.asm.wasm's bytes). Throws if `packed` is not a whole pack.
+ */
+export function unpackSnapshot(packed, wasm) {
+  if (new TextDecoder().decode(packed.subarray(0, 8)) !== PACK_MAGIC) {
+    throw new Error("not a packed snapshot");
+  }
+  const length = new DataView(packed.buffer, packed.byteOffset).getUint32(8, true);
+  const header = JSON.parse(new TextDecoder().decode(packed.subarray(12, 12 + length)));
+  const out = new Uint8Array(header.size);
+  let at = 12 + length;
+  for (const [offset, size] of header.runs) {
+    out.set(packed.subarray(at, at + size), offset);
+    at += size;
+  }
+  if (at !== packed.length) throw new Error("the packed snapshot is cut or too long");
+  for (const [offset, start, size] of wasmDataSegments(wasm)) {
+    const base = header.heap + offset;
+    for (let i = 0; i < size; i++) out[base + i] ^= wasm[start + i];
+  }
+  return out;
+}
