@@ -16,6 +16,7 @@ project's ``.cache/``).
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import tempfile
@@ -76,5 +77,8 @@ def _make(pyodide_dir: Path, bundle: Asset, marker: str, target: Path) -> None:
                 "(`npm ci`)"
             )
         # Move into place only when complete, so a cut-off build never leaves half a snapshot.
-        shutil.move(str(partial), target.with_suffix(".tmp"))
-        target.with_suffix(".tmp").replace(target)
+        # The temporary name is this process's: two builds at once (the tests' two workers)
+        # may make the same snapshot, and the last one to finish replaces the first's.
+        moving = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        shutil.move(str(partial), moving)
+        moving.replace(target)
