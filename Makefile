@@ -60,13 +60,18 @@ browser:
 serve: setup
 	$(VENV)/bin/mkdocs serve --dev-addr $(ADDR) --livereload
 
+# Two pytest-xdist workers, one per core (tests/support/workers.py: what goes where and why);
+# JOBS=0 runs everything in this one process.
+JOBS ?= 2
+XDIST := $(if $(filter 0,$(JOBS)),,-n $(JOBS) --dist loadgroup --no-loadscope-reorder)
+
 test: setup browser .cache/pyodide-wheels/.installed
-	$(PY) -m pytest
+	$(PY) -m pytest $(XDIST)
 
 # The everyday loop: unit, policy, renderer, site-build and versions tests; no browser, no
 # Pyodide, no fresh-venv install (the pre-commit hook's test).
 test-fast: setup
-	$(PY) -m pytest -m "not browser and not pyodide and not install"
+	$(PY) -m pytest $(XDIST) -m "not browser and not pyodide and not install"
 
 # --- the rest -------------------------------------------------------------------------------
 build: setup

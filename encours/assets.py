@@ -15,6 +15,7 @@ import gzip
 import hashlib
 import io
 import json
+import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,7 +77,9 @@ def gzipped_copy(source: Path, cache: Path) -> Path:
     target = cache / f"{source.name}.gz"
     if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
         cache.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".tmp")
+        # This process's temporary name: two builds at once (the tests' two workers) may both
+        # make it, and the last one to finish replaces the first's.
+        partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
         partial.write_bytes(gzip.compress(source.read_bytes(), compresslevel=9, mtime=0))
         partial.replace(target)
     return target

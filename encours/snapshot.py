@@ -30,6 +30,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -207,11 +208,13 @@ def _make(pyodide_dir: Path, bundle: Asset, marker: str, packed: Path, stdlib: P
         wasm = (pyodide_dir / "pyodide.asm.wasm").read_bytes()
         stdlib_bytes = trimmed.read_bytes()
         # Each file moved into place only when complete, the snapshot last (its presence says
-        # the three are there), so a cut-off build never leaves half a snapshot.
+        # the three are there), so a cut-off build never leaves half a snapshot. The temporary
+        # name is this process's: two builds at once (the tests' two workers) may make the same
+        # snapshot, and the last one to finish replaces the first's.
         for target, content in ((stdlib, stdlib_bytes),
                                 (stdlib.with_name(stdlib.name + ".gz"), gzipped(stdlib_bytes)),
                                 # Level 6: level 9 takes 13 s instead of 3 for 1 % fewer bytes.
                                 (packed, gzipped(pack(raw.read_bytes(), wasm), 6))):
-            partial = target.with_name(target.name + ".tmp")
+            partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
             partial.write_bytes(content)
             partial.replace(target)

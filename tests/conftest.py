@@ -12,15 +12,24 @@ from typing import Any
 
 import pytest
 
-from tests.support import collection
+from tests.support import collection, workers
 from tests.support.harness import build
 from tests.support.hostile import hostile_title_site
 from tools.serve import serve
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m and -k deselect
-def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
+                                  items: list[pytest.Item]) -> None:
     collection.record(session, items)
+    if config.getoption("loadgroup", False):  # a pytest-xdist worker, under --dist loadgroup
+        workers.check(items)
+        workers.first_units_first(items)
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: `make test` shares out the tests
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    return workers.scheduler(config, log) if config.getvalue("dist") == "loadgroup" else None
 
 
 @pytest.fixture(scope="session")
@@ -82,3 +91,4 @@ def hostile_title_built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     read as HTML by ``tests/site/test_site_escaping.py``, opened in Chromium by
     ``tests/browser/test_hostile_site.py``."""
     return hostile_title_site(tmp_path_factory.mktemp("hostile-title"))
+

@@ -13,13 +13,17 @@ recorded once it has settled (network idle, diagrams drawn, Python ready on a ca
 
 from __future__ import annotations
 
+import os
 import re
+from collections import deque
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.support.browser import open_context
 from tests.support.calculator_page import Recorder
@@ -43,6 +47,9 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 SEARCHED = {"/": "pénalités", "/en/": "penalties"}  # search opened once on each home page
 SEARCH_RESULTS = "() => document.querySelectorAll('.md-search-result__item').length > 0"
+# Pages loading at once: the next ones load while one is checked (ENCOURS_WALK_IN_FLIGHT=1: one
+# page at a time, as before; compare the two on an idle machine).
+IN_FLIGHT = int(os.environ.get("ENCOURS_WALK_IN_FLIGHT", "3"))
 
 
 @dataclass
@@ -84,43 +91,80 @@ def blocking(results: list) -> list[str]:
             for violation in result.response["violations"] if violation["impact"] in BLOCKING]
 
 
+@dataclass
+class Opening:
+    """A page whose load has started, recorded from its first request."""
+
+    path: str
+    calculator: bool
+    diagrams: bool
+    context: BrowserContext
+    page: Page
+    recorder: Recorder
+
+
+def start(browser: Browser, site_url: str, built_site: Path, path: str) -> Opening:
+    """Open ``path`` in a fresh context and return as soon as the navigation is committed."""
+    context = open_context(browser, site_url)
+    context.add_init_script(CSP_VIOLATIONS)
+    page = context.new_page()
+    recorder = Recorder().watch(page)
+    html = page_html(built_site, path)
+    page.goto(path, wait_until="commit")
+    return Opening(path, CALCULATOR_FORM.search(html) is not None, 'class="mermaid"' in html,
+                   context, page, recorder)
+
+
+def settle(opening: Opening, axe: Axe) -> Visit:
+    """Wait until the page has settled (the network idle, the diagrams drawn, on a calculator page
+    Python ready), record what it did, run axe-core on it, close it."""
+    page, recorder, path = opening.page, opening.recorder, opening.path
+    page.bring_to_front()  # Chromium slows down the animation frames of a page behind
+    page.wait_for_load_state("networkidle")
+    if opening.calculator:
+        page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
+    wait_until_drawn(page)  # network idle again, diagrams drawn, fonts loaded
+    visit = Visit(path, opening.calculator, opening.diagrams, list(recorder.requests),
+                  list(recorder.errors), recorder.calculator_workers())
+    if checked_by_axe(path, opening.calculator):
+        results = [axe.run(page)]
+        if page.locator("form[data-quiz]").count():
+            # Checked quizzes show their feedback: checked again, on their own (clicking
+            # scrolls the page, and the theme's header fades out while axe would read it).
+            for button in page.locator("form[data-quiz] button[type=submit]").all():
+                button.click()
+            results.append(axe.run(page, context="form[data-quiz]"))
+        visit.axe = blocking(results)
+    if path in SEARCHED:  # after axe, which is not to read the search overlay
+        page.keyboard.press("/")  # Material's shortcut: the search box takes the focus
+        page.keyboard.type(SEARCHED[path])
+        page.wait_for_function(SEARCH_RESULTS, timeout=BOOT_TIMEOUT_MS)
+        visit.searched = True
+    visit.csp_violations = page.evaluate("() => window.__cspViolations")
+    opening.context.close()
+    return visit
+
+
 @pytest.fixture(scope="module")
 def visits(browser, site_url: str, site_pages: list[str], built_site: Path) -> list[Visit]:
     """Open every page in a fresh context and record everything until it has settled: the
     network is idle, the diagrams are drawn, and on a calculator page Python is ready; then
-    run axe-core on it."""
+    run axe-core on it.
+
+    ``IN_FLIGHT`` pages load at once (most of a page's time is waiting: for the network to stay
+    idle, for Python): while one is settled and checked, the next ones are loading, each in its
+    own context and recorded from its first request until it is checked, never less."""
     axe = Axe()
     result = []
-    for path in site_pages:
-        context = open_context(browser, site_url)
-        context.add_init_script(CSP_VIOLATIONS)
-        page = context.new_page()
-        recorder = Recorder().watch(page)
-        html = page_html(built_site, path)
-        calculator = CALCULATOR_FORM.search(html) is not None
-        page.goto(path, wait_until="networkidle")
-        if calculator:
-            page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
-        wait_until_drawn(page)  # network idle again, diagrams drawn, fonts loaded
-        visit = Visit(path, calculator, 'class="mermaid"' in html, list(recorder.requests),
-                      list(recorder.errors), recorder.calculator_workers())
-        if checked_by_axe(path, calculator):
-            results = [axe.run(page)]
-            if page.locator("form[data-quiz]").count():
-                # Checked quizzes show their feedback: checked again, on their own (clicking
-                # scrolls the page, and the theme's header fades out while axe would read it).
-                for button in page.locator("form[data-quiz] button[type=submit]").all():
-                    button.click()
-                results.append(axe.run(page, context="form[data-quiz]"))
-            visit.axe = blocking(results)
-        if path in SEARCHED:  # after axe, which is not to read the search overlay
-            page.keyboard.press("/")  # Material's shortcut: the search box takes the focus
-            page.keyboard.type(SEARCHED[path])
-            page.wait_for_function(SEARCH_RESULTS, timeout=BOOT_TIMEOUT_MS)
-            visit.searched = True
-        visit.csp_violations = page.evaluate("() => window.__cspViolations")
-        result.append(visit)
-        context.close()
+    waiting = iter(site_pages)
+    loading: deque[Opening] = deque()
+    for path in islice(waiting, IN_FLIGHT):
+        loading.append(start(browser, site_url, built_site, path))
+    while loading:
+        result.append(settle(loading.popleft(), axe))
+        for path in islice(waiting, 1):
+            loading.append(start(browser, site_url, built_site, path))
+    assert [visit.path for visit in result] == site_pages
     return result
 
 
