@@ -123,6 +123,9 @@ class FormField:
     only_when: tuple[str, str] | None = None
     lines: bool = False
     """Typed as lines of text (a textarea): a list such as the DSO's months."""
+    unset: str = ""
+    """What the field holds when a shareable link does not name it: the calculator's own
+    default (a box, a choice without a blank one), else blank (the form's ``data-unset``)."""
 
     @property
     def input_type(self) -> str:
@@ -316,6 +319,7 @@ def calculator_page_context(
                 choices=_choices(raw, labels),
                 only_when=layout.only_when.get(raw["name"]),
                 lines=lines,
+                unset="" if default is None else _plain(default),
             )
         )
     values = {f.name: f.value for f in fields}
