@@ -1,6 +1,8 @@
 """Command line:
 
-- ``python -m calculators NAME``: JSON on stdin, JSON on stdout;
+- ``python -m calculators NAME``: JSON on stdin, JSON on stdout; the policy tools (``limit``,
+  ``order``, ``plan``, ``bonus``) also read the handbook's ``assets/policy.json`` given with
+  ``--policy FILE`` (without it they answer with an error on ``policy`` saying how to get it);
 - ``python -m calculators --list [--lang en]``: every calculator and field, in words;
 - ``python -m calculators batch penalty|dso FILE.csv [options]``: a CSV file of invoices (late
   penalties) or of monthly sales and receivables (DSO), read and computed by the code of the
@@ -86,6 +88,7 @@ def _main_parser() -> _Parser:
     parser.add_argument("name", nargs="?")
     parser.add_argument("--list", action="store_true")
     parser.add_argument("--lang", default=DEFAULT_LANGUAGE)
+    parser.add_argument("--policy")
     return parser
 
 
@@ -135,7 +138,17 @@ def _main(args: list[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int
     if options.list:
         stdout.write(listing(options.lang))
         return 0
-    result = run_text(options.name, stdin.read())
+    policy_text = None
+    if options.policy is not None:
+        try:
+            policy_text = Path(options.policy).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or error
+            stdout.write(dumps({"errors": [{"field": "policy", "message": Catalogue(
+                options.lang)("cli.unreadable", file=options.policy, reason=reason)}]},
+                indent=2) + "\n")
+            return 2
+    result = run_text(options.name, stdin.read(), policy_text)
     stdout.write(dumps(result, indent=2) + "\n")
     return 2 if "errors" in result else 0
 

@@ -5,6 +5,24 @@ what a single field cannot check alone, calls the pure functions, and returns a 
 dict: money, rates, percentages and DSO as strings with two decimals, dates as ``YYYY-MM-DD``,
 and ``warnings``; or ``{"errors": [{"field", "message"}, ...]}``, one entry per bad field.
 It never raises for anything a person can type.
+
+**The policy tools** (``limit``, ``order``, ``plan``, ``bonus``: the specs with ``uses_policy``)
+apply the policy's values, read from the handbook's ``assets/policy.json`` by
+:func:`calculators.policy_values.read_policy`. That document is never a field of the payload
+(a shareable link holds the fields and nothing else): it is a separate argument, the same in
+every entry point —
+
+- ``run(name, payload, policy)``: ``policy`` is the parsed document (a dict) or the
+  :class:`~calculators.policy_values.PolicyValues` already read from it;
+- ``run_text(name, text, policy_text)`` / ``run_json(name, text, policy_text)`` and the page's
+  ``calculators.batch.run_form_json(name, text, lang, policy_text)``: ``policy_text`` is the
+  file's JSON text as fetched, read with the payload's guards (:func:`read_policy_text`; the
+  last text read is remembered, so a worker may pass the same text with every request);
+- the command line: ``python -m calculators limit --policy site/assets/policy.json``.
+
+Without it, or with a document that is not such a file, a policy tool answers
+``{"errors": [{"field": "policy", "message": ...}]}`` saying how to get the file; the other
+calculators ignore it.
 """
 
 from __future__ import annotations
@@ -19,6 +37,7 @@ from .forms import ADAPTERS, Rejected
 from .inputs import Field, Problem
 from .languages import LANGUAGES, language
 from .messages import Catalogue
+from .policy_values import PolicyUnreadable, PolicyValues, read_policy
 from .rates import TABLES
 from .specs import CALCULATORS, SPECS, Output
 
@@ -37,8 +56,12 @@ _JSON_BRACKET = re.compile(r"[\[\]{}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def run(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
-    """Run calculator ``name`` on ``payload``: a JSON-ready result, or ``{"errors": [...]}``."""
+def run(name: str, payload: Mapping[str, Any],
+        policy: Mapping[str, Any] | PolicyValues | None = None) -> dict[str, Any]:
+    """Run calculator ``name`` on ``payload``: a JSON-ready result, or ``{"errors": [...]}``.
+
+    ``policy``: the handbook's ``assets/policy.json`` document (parsed), or the values read from
+    it, which a policy tool needs (see the module); the other calculators ignore it."""
     lang = payload.get("lang") if isinstance(payload, Mapping) else None
     t = Catalogue(language(lang))
     problems = []
@@ -52,6 +75,8 @@ def run(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
     if problems:
         return error_answer(problems)
     try:
+        if SPECS[name].uses_policy:
+            return ADAPTERS[name](payload, t, policy_values(policy, t))
         return ADAPTERS[name](payload, t)
     except Rejected as rejected:
         return error_answer(rejected.problems, rejected.missing_rates)
@@ -60,17 +85,17 @@ def run(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
         return error_answer([Problem("", t("error.internal"))])
 
 
-def read_payload(text: str) -> Any:
+def read_payload(text: str, t: Catalogue | None = None) -> Any:
     """JSON text as a payload (numbers read exactly, as ``Decimal``): the one guarded way in
     for the command line, the browser worker and the build's snapshot.
 
     Text nested deeper than :data:`MAX_DEPTH` is refused before parsing: inside Pyodide, a deep
     enough nesting overflows the WebAssembly stack and kills the interpreter instead of raising
     ``RecursionError`` as CPython does. Raises :class:`Rejected` (field ``payload``) when the
-    text is too deep or is not JSON.
+    text is too deep or is not JSON, worded by ``t`` (French by default).
     """
-    t = Catalogue()
-    guard(text)
+    t = t or Catalogue()
+    guard(text, t)
     try:
         payload = json.loads(text, parse_float=Decimal, parse_constant=Decimal)
     except (ValueError, RecursionError) as error:
@@ -94,13 +119,55 @@ def guard(text: str, t: Catalogue | None = None) -> None:
         raise Rejected([Problem("payload", t("error.json_depth", depth=MAX_DEPTH))])
 
 
-def run_text(name: str, text: str) -> dict[str, Any]:
-    """:func:`run` on JSON text read by :func:`read_payload`."""
+def run_text(name: str, text: str, policy_text: str | None = None) -> dict[str, Any]:
+    """:func:`run` on JSON text read by :func:`read_payload`, with the policy document's text
+    (read by :func:`read_policy_text` when the calculator is a policy tool)."""
     try:
         payload = read_payload(text)
+        policy = None
+        if name in SPECS and SPECS[name].uses_policy and policy_text is not None:
+            lang = payload.get("lang") if isinstance(payload, Mapping) else None
+            policy = read_policy_text(policy_text, Catalogue(language(lang)))
     except Rejected as rejected:
         return error_answer(rejected.problems)
-    return run(name, payload)
+    return run(name, payload, policy)
+
+
+def policy_values(policy: Mapping[str, Any] | PolicyValues | None,
+                  t: Catalogue) -> PolicyValues:
+    """The values a policy tool applies, from the ``policy`` argument of :func:`run`; raises
+    :class:`Rejected` (field ``policy``) when it is absent or is not a policy document."""
+    if isinstance(policy, PolicyValues):
+        return policy
+    if policy is None:
+        raise Rejected([Problem("policy", t("error.policy_missing"))])
+    try:
+        return read_policy(policy)
+    except PolicyUnreadable as unreadable:
+        raise Rejected([Problem("policy", t("error.policy_unreadable",
+                                            path=unreadable.path))]) from None
+
+
+_READ_POLICY: dict[str, PolicyValues] = {}
+
+
+def read_policy_text(text: str, t: Catalogue | None = None) -> PolicyValues:
+    """The values of the policy document ``text`` (``assets/policy.json`` as fetched or read
+    from a file), read with the guards of :func:`read_payload`; the last text read is
+    remembered. Raises :class:`Rejected` (field ``policy``) when it cannot be read."""
+    known = _READ_POLICY.get(text)
+    if known is not None:
+        return known
+    t = t or Catalogue()
+    try:
+        document = read_payload(text, t)
+    except Rejected as rejected:
+        raise Rejected([Problem("policy", problem.message)
+                        for problem in rejected.problems]) from None
+    values = policy_values(document, t)
+    _READ_POLICY.clear()
+    _READ_POLICY[text] = values
+    return values
 
 
 def _too_deep(text: str) -> bool:
@@ -132,9 +199,9 @@ def dumps(answer: Any, **options: Any) -> str:
     return _SURROGATE.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
 
 
-def run_json(name: str, text: str) -> str:
-    """:func:`run` with JSON text in and out: what the browser worker calls."""
-    return dumps(run_text(name, text))
+def run_json(name: str, text: str, policy_text: str | None = None) -> str:
+    """:func:`run` with JSON text in and out (``policy_text``: see :func:`run_text`)."""
+    return dumps(run_text(name, text, policy_text))
 
 
 def describe(lang: str = "fr") -> dict[str, Any]:

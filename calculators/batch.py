@@ -27,12 +27,13 @@ from decimal import Decimal
 from typing import Any
 
 from . import api, dso
-from .api import dumps, error_answer, read_payload, run
+from .api import dumps, error_answer, read_payload, read_policy_text, run
 from .forms import PenaltyBatch, Rejected
 from .inputs import Invalid, Problem, explain, parse_month, parse_number
 from .languages import LANGUAGES, language
 from .messages import Catalogue
 from .money import two_places
+from .specs import SPECS
 
 CHUNK = 1000
 """Invoices computed per call: progress is reported between chunks."""
@@ -107,12 +108,13 @@ def month_lines(text: str) -> tuple[list[dict[str, str]], list[int]]:
     return months, numbers
 
 
-def run_form(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+def run_form(name: str, payload: Mapping[str, Any], policy: Any = None) -> dict[str, Any]:
     """:func:`calculators.run` on a page's form: the DSO's ``months`` may be text, one month a
-    line (:func:`month_lines`); a problem on a month is reported on ``months`` with its line."""
+    line (:func:`month_lines`); a problem on a month is reported on ``months`` with its line.
+    ``policy``: the policy document or its values, for a policy tool (as :func:`run`)."""
     months = payload.get("months") if isinstance(payload, Mapping) else None
     if name != "dso" or not isinstance(months, str):
-        return run(name, payload)
+        return run(name, payload, policy)
     lang = language(payload.get("lang"))
     items, numbers = month_lines(months)
     result = run(name, {**payload, "months": items})
@@ -455,15 +457,22 @@ def _invalid(bad: Invalid, lang: str, column: str) -> str:
 
 # --- JSON in, JSON out: what the browser worker calls ---------------------------------------
 
-def run_form_json(name: str, text: str, lang: str | None = None) -> str:
+def run_form_json(name: str, text: str, lang: str | None = None,
+                  policy_text: str | None = None) -> str:
     """:func:`run_form` with JSON text in and out: what the browser worker calls. The text is
     read by :func:`calculators.api.read_payload`, with the command line's guards. ``lang``: the
-    page's language, for the message of a failure nobody foresaw when the text cannot tell."""
+    page's language, for the message of a failure nobody foresaw when the text cannot tell.
+    ``policy_text``: the handbook's ``assets/policy.json`` as fetched, which a policy tool
+    needs (read by :func:`calculators.api.read_policy_text`, which remembers the last text:
+    the worker may pass the same text with every request); ignored by the other calculators."""
     try:
         payload = read_payload(text)
         if isinstance(payload, dict) and payload.get("lang") in LANGUAGES:
             lang = payload["lang"]
-        return dumps(run_form(name, payload))
+        policy = None
+        if policy_text is not None and name in SPECS and SPECS[name].uses_policy:
+            policy = read_policy_text(policy_text, Catalogue(language(lang)))
+        return dumps(run_form(name, payload, policy))
     except Rejected as rejected:
         return dumps(error_answer(rejected.problems))
     except Exception:

@@ -8,6 +8,7 @@ penalty calculator for a long list of invoices given a part at a time (a file's 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -15,7 +16,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from . import cei, discount, dso, penalty, unpaid
+from . import bonus, cei, discount, dso, limit, order, penalty, plan, unpaid
 from .inputs import (
     MAX_TEXT_LENGTH,
     Field,
@@ -30,7 +31,8 @@ from .inputs import (
 )
 from .languages import LANGUAGES
 from .messages import Catalogue
-from .money import EXACT, exact_sum, round_ratio, two_places
+from .money import EXACT, exact_sum, round_half_up, round_ratio, two_places
+from .policy_values import PolicyValues, average_term_days
 from .rates import TABLES, RateBook, half_key
 from .specs import SPECS, Spec
 
@@ -669,10 +671,505 @@ def _unpaid(payload: Mapping[str, Any], t: Catalogue) -> dict[str, Any]:
     }
 
 
-ADAPTERS: dict[str, Callable[[Mapping[str, Any], Catalogue], dict[str, Any]]] = {
+# --- the policy tools: shared wording --------------------------------------------------------
+
+CURRENCY_SIGNS = {"EUR": "€", "GBP": "£", "USD": "$", "CHF": "CHF"}
+
+
+def money_text(value: Any, currency: str, t: Catalogue) -> str:
+    """An amount as a sentence writes it: ``36 000,00 €`` / ``36,000.00 €``."""
+    return f"{t.grouped(two_places(value))} {CURRENCY_SIGNS.get(currency, currency)}"
+
+
+def term_text(term: Mapping[str, Any], t: Catalogue) -> str:
+    """A payment term as the policy writes it (``basis``, ``days``), in words."""
+    basis = str(term.get("basis"))
+    if basis == "end_of_month" and not term.get("days"):
+        return t("term.end_of_month_only")
+    return t(f"term.{basis}", days=term.get("days") or 0)
+
+
+def date_text(day: date, t: Catalogue) -> str:
+    """A date as a letter writes it: ``05/03/2026``."""
+    return t("plan.date", day=f"{day.day:02d}", month=f"{day.month:02d}", year=day.year)
+
+
+def joined(texts: Sequence[str], t: Catalogue) -> str:
+    """Texts joined as a sentence lists them: ``a, b et c`` / ``a, b and c``."""
+    if len(texts) < 2:
+        return "".join(texts)
+    return t("list.and", first=", ".join(texts[:-1]), last=texts[-1])
+
+
+def roles_text(roles: Sequence[str], policy: PolicyValues, t: Catalogue) -> str:
+    """Role titles joined: ``DAF et DG`` / ``CFO and CEO``."""
+    return joined([policy.role(role, t.lang) for role in roles], t)
+
+
+# --- limit -----------------------------------------------------------------------------------
+
+def _limit(payload: Mapping[str, Any], t: Catalogue, policy: PolicyValues) -> dict[str, Any]:
+    values, problems = _read(SPECS["limit"], payload, t)
+    score = values["score"]
+    risk = None
+    if score is not None:
+        risk = limit.risk_class_of(score, policy.risk_classes)
+        if risk is None or not policy.score_minimum <= score <= policy.score_maximum:
+            problems.append(Problem("score", t("error.score_range",
+                                               minimum=policy.score_minimum,
+                                               maximum=policy.score_maximum)))
+    if problems:
+        raise Rejected(problems)
+    assert risk is not None
+    method = policy.limit_method
+    term_days = values["term_days"]
+    standard = term_days is None
+    if standard:
+        term_days = average_term_days(policy.payment_term, policy.effective_date.year)
+    result = limit.credit_limit(values["equity"], values["insurer_cover"],
+                                values["monthly_purchases"], term_days, method,
+                                risk.maximum_limit)
+    approvers = limit.approvers_for(result.limit, policy.approval_bands)
+    currency = policy.currency
+
+    def amount(value: Any) -> str:
+        return money_text(value, currency, t)
+
+    explanation = [
+        t("limit.step.class", score=score, risk_class=risk.id, name=risk.name.get(t.lang),
+          low=risk.score_min, high=risk.score_max),
+        t("limit.step.equity", share=t.number(method.equity_share),
+          equity=amount(values["equity"]), amount=amount(result.by_equity)),
+    ]
+    if result.by_insurer is not None:
+        explanation.append(t("limit.step.insurer", amount=amount(result.by_insurer)))
+    elif method.use_insurer_cover:
+        explanation.append(t("limit.step.no_insurer"))
+    term_key = "limit.step.purchases_standard" if standard else "limit.step.purchases"
+    explanation += [
+        t(term_key, purchases=amount(values["monthly_purchases"]), days=term_days,
+          margin=method.margin_days, amount=amount(result.by_purchases),
+          term=term_text(policy.payment_term, t)),
+        t("limit.step.smallest", smallest=amount(result.smallest),
+          rounding=amount(method.rounding), rounded=amount(result.rounded)),
+        t("limit.step.capped" if result.capped else "limit.step.within",
+          risk_class=risk.id, maximum=amount(risk.maximum_limit), limit=amount(result.limit)),
+        t("limit.step.approval", limit=amount(result.limit),
+          approvers=roles_text(approvers, policy, t), months=risk.review_months,
+          term=term_text(risk.maximum_term, t)),
+    ]
+    return {
+        "risk_class": risk.id,
+        "risk_class_name": risk.name.get(t.lang),
+        "term_days": term_days,
+        "by_equity": two_places(result.by_equity),
+        "by_insurer": _maybe(result.by_insurer),
+        "by_purchases": two_places(result.by_purchases),
+        "smallest": two_places(result.smallest),
+        "rounded": two_places(result.rounded),
+        "class_maximum": two_places(risk.maximum_limit),
+        "limit": two_places(result.limit),
+        "capped": result.capped,
+        "approvers": list(approvers),
+        "approver_titles": [policy.role(role, t.lang) for role in approvers],
+        "review_months": risk.review_months,
+        "maximum_term": dict(risk.maximum_term),
+        "maximum_term_text": term_text(risk.maximum_term, t),
+        "currency": currency,
+        "explanation": explanation,
+        "warnings": [],
+    }
+
+
+# --- order (blocked order) -------------------------------------------------------------------
+
+def _order(payload: Mapping[str, Any], t: Catalogue, policy: PolicyValues) -> dict[str, Any]:
+    values, problems = _read(SPECS["order"], payload, t)
+    cause_ids = [cause.id for cause in policy.causes]
+    chosen = values["cause"] or None
+    if chosen is not None and chosen not in cause_ids:
+        problems.append(Problem("cause", explain(Invalid("error.choice", choices=", ".join(
+            cause_ids)), t, "order", "cause")))
+    if problems:
+        raise Rejected(problems)
+    credit_limit, outstanding, amount = (values[name] for name in (
+        "limit", "outstanding", "order_amount"))
+    overdue_days, dispute_days, action_plan = (values[name] for name in (
+        "oldest_overdue_days", "oldest_dispute_days", "dispute_action_plan"))
+    exposure = order.exposure_of(outstanding, amount)
+    checks = order.check_rules(policy.blocking_rules, credit_limit, exposure, overdue_days,
+                               dispute_days, action_plan)
+    applied = [check.rule.id for check in checks if check.blocks]
+    blocked = bool(applied)
+    if chosen is not None and not blocked:
+        raise Rejected([Problem("cause", t("error.cause_not_blocked"))])
+    excess = order.excess_over(exposure, credit_limit)
+    increase = order.temporary_increase(checks, credit_limit, exposure, dispute_days,
+                                        policy.temporary_increase, policy.approval_bands)
+    exposure_rule = policy.rule("exposure")
+    tolerated = None if exposure_rule is None or exposure_rule.tolerance_rate is None \
+        else order.tolerated(credit_limit, exposure_rule.tolerance_rate)
+    currency, lang = policy.currency, t.lang
+
+    def amount_text(value: Any) -> str:
+        return money_text(value, currency, t)
+
+    likely = [cause for cause in policy.causes if set(cause.blocking_rules) & set(applied)]
+    if chosen is not None:
+        shown = [cause for cause in policy.causes if cause.id == chosen]
+    elif len(likely) == 1:
+        shown, chosen = likely, likely[0].id
+    else:
+        shown = likely
+    alternative_causes: dict[str, list[str]] = {}
+    for cause in shown:
+        for alternative_id in cause.alternatives:
+            alternative_causes.setdefault(alternative_id, []).append(cause.id)
+    alternatives = [item for item in policy.alternatives if item.id in alternative_causes]
+    decision = policy.decision
+    warnings = []
+    explanation = [t("order.step.exposure", outstanding=amount_text(outstanding),
+                     order=amount_text(amount), exposure=amount_text(exposure))]
+    for check in checks:
+        explanation.append(_order_rule_step(check, values, credit_limit, amount_text, t))
+        if check.blocks is None:
+            warnings.append(t("order.warning.untested", rule=check.rule.name.get(lang)))
+    if not blocked:
+        explanation.append(t("order.step.not_blocked"))
+    if excess > 0:
+        explanation.append(t("order.step.excess", excess=amount_text(excess)))
+        if excess > amount:
+            warnings.append(t("order.warning.excess_beyond_order", excess=amount_text(excess),
+                              order=amount_text(amount)))
+    if increase.needed:
+        explanation.append(_increase_step(increase, policy, credit_limit, amount_text, t))
+    if blocked:
+        if chosen is not None:
+            cause = next(cause for cause in policy.causes if cause.id == chosen)
+            key = "order.step.cause_picked" if values["cause"] else "order.step.cause"
+            explanation.append(t(key, cause=cause.name.get(lang),
+                                 what=cause.what_to_check.get(lang)))
+        elif likely:
+            explanation.append(t("order.step.causes_pick", causes=joined(
+                [f"« {cause.name.get(lang)} »" if lang == "fr" else f"\"{cause.name.get(lang)}\""
+                 for cause in likely], t)))
+        if alternatives:
+            explanation.append(t("order.step.alternatives", alternatives="; ".join(
+                t("order.alternative", name=item.name.get(lang),
+                  approver=policy.role(item.approver, lang)) for item in alternatives)))
+        explanation.append(t("order.step.decision", owner=policy.role(decision.owner, lang),
+                             hours=decision.response_time_working_hours,
+                             escalation=policy.role(decision.escalation, lang)))
+    return {
+        "exposure": two_places(exposure),
+        "tolerated": _maybe(tolerated),
+        "blocked": blocked,
+        "rules": applied,
+        "checks": [{"rule": check.rule.id, "name": check.rule.name.get(lang),
+                    "kind": check.rule.kind, "blocks": check.blocks} for check in checks],
+        "excess": two_places(excess),
+        "deposit_needed": two_places(excess),
+        "temporary_increase": {
+            "needed": increase.needed,
+            "possible": increase.possible,
+            "reasons": [_increase_reason(reason, increase, policy, credit_limit, t)
+                        for reason in increase.reasons] if increase.needed else [],
+            "up_to": two_places(increase.up_to),
+            "share_needed": two_places(increase.share_needed),
+            "maximum_days": policy.temporary_increase.maximum_days,
+            "approvers": list(increase.approvers),
+            "approver_titles": [policy.role(role, lang) for role in increase.approvers],
+        },
+        "cause": chosen if blocked else None,
+        "causes": [{"id": cause.id, "name": cause.name.get(lang),
+                    "what_to_check": cause.what_to_check.get(lang),
+                    "rules": [rule for rule in cause.blocking_rules if rule in applied],
+                    "alternatives": list(cause.alternatives)} for cause in likely],
+        "alternatives": [{"id": item.id, "name": item.name.get(lang), "approver": item.approver,
+                          "approver_title": policy.role(item.approver, lang),
+                          "causes": alternative_causes[item.id]} for item in alternatives],
+        "decision": {"owner": decision.owner, "owner_title": policy.role(decision.owner, lang),
+                     "escalation": decision.escalation,
+                     "escalation_title": policy.role(decision.escalation, lang),
+                     "deadline_working_hours": decision.response_time_working_hours},
+        "currency": currency,
+        "explanation": explanation,
+        "warnings": warnings,
+    }
+
+
+def _order_rule_step(check: order.RuleCheck, values: dict[str, Any], credit_limit: Decimal,
+                     amount_text: Callable[[Any], str], t: Catalogue) -> str:
+    """One blocking rule tested on the order, in words."""
+    rule, blocks = check.rule, check.blocks
+    name = rule.name.get(t.lang)
+    if blocks is None:
+        return t("order.step.untested", rule=name)
+    if rule.kind == "exposure":
+        assert rule.tolerance_rate is not None
+        return t("order.step.exposure_blocks" if blocks else "order.step.exposure_passes",
+                 rule=name, limit=amount_text(credit_limit),
+                 tolerance=t.number(rule.tolerance_rate),
+                 tolerated=amount_text(order.tolerated(credit_limit, rule.tolerance_rate)))
+    if rule.kind == "overdue":
+        days = values["oldest_overdue_days"]
+        if days is None:
+            return t("order.step.no_overdue", rule=name)
+        return t("order.step.overdue_blocks" if blocks else "order.step.overdue_passes",
+                 rule=name, days=days, threshold=rule.threshold_days)
+    days = values["oldest_dispute_days"]
+    if not days:
+        return t("order.step.no_dispute", rule=name)
+    if values["dispute_action_plan"] and days > (rule.threshold_days or 0):
+        return t("order.step.dispute_plan", rule=name, days=days)
+    return t("order.step.dispute_blocks" if blocks else "order.step.dispute_passes",
+             rule=name, days=days, threshold=rule.threshold_days)
+
+
+def _increase_reason(reason: str, increase: order.Increase, policy: PolicyValues,
+                     credit_limit: Decimal, t: Catalogue) -> str:
+    """Why the temporary increase cannot cover the order, in words."""
+    if reason == "share":
+        if credit_limit == 0:
+            return t("order.increase.no_limit")
+        return t("order.increase.share", needed=t.number(round_half_up(increase.share_needed)),
+                 share=t.number(policy.temporary_increase.maximum_share))
+    if reason == "overdue":
+        rule = policy.rule("overdue")
+        return t("order.increase.overdue", days=rule.threshold_days if rule else 0)
+    return t("order.increase.dispute")
+
+
+def _increase_step(increase: order.Increase, policy: PolicyValues, credit_limit: Decimal,
+                   amount_text: Callable[[Any], str], t: Catalogue) -> str:
+    if increase.possible:
+        return t("order.step.increase_possible", up_to=amount_text(increase.up_to),
+                 share=t.number(policy.temporary_increase.maximum_share),
+                 days=policy.temporary_increase.maximum_days,
+                 approvers=roles_text(increase.approvers, policy, t))
+    return t("order.step.increase_impossible", reasons="; ".join(
+        _increase_reason(reason, increase, policy, credit_limit, t)
+        for reason in increase.reasons))
+
+
+# --- plan (payment plan for arrears) ---------------------------------------------------------
+
+BLANK = "………………"
+"""What a printed form leaves to be written by hand."""
+
+
+def _plan(payload: Mapping[str, Any], t: Catalogue, policy: PolicyValues) -> dict[str, Any]:
+    values, problems = _read(SPECS["plan"], payload, t)
+    arrears, months, first, down = (values[name] for name in (
+        "arrears", "months", "first_date", "down_payment"))
+    plans = policy.payment_plans
+    currency = policy.currency
+
+    def amount_text(value: Any) -> str:
+        return money_text(value, currency, t)
+
+    down = down or Decimal(0)
+    if arrears is not None and values["down_payment"] is not None and down >= arrears:
+        problems.append(Problem("down_payment", t("error.down_payment",
+                                                  arrears=amount_text(arrears))))
+    if months is not None and months > plans.maximum_months:
+        problems.append(Problem("months", t("error.plan_too_long",
+                                            maximum=plans.maximum_months)))
+    if problems:
+        raise Rejected(problems)
+    financed = EXACT.subtract(arrears, down)
+    schedule = plan.instalments(financed, months, first)
+    smallest = min(item.amount for item in schedule)
+    if smallest < plans.minimum_instalment:
+        longest = plan.longest_plan(financed, plans.minimum_instalment, plans.maximum_months)
+        key = "error.plan_instalment_low" if longest else "error.plan_too_small"
+        raise Rejected([Problem("months", t(key, amount=amount_text(smallest),
+                                            minimum=amount_text(plans.minimum_instalment),
+                                            longest=longest))])
+    approver = plan.approver_of(arrears, plans.approver, plans.approval_limit, plans.escalation)
+    approver_title = policy.role(approver, t.lang)
+    explanation = []
+    if down:
+        explanation.append(t("plan.step.down_payment", arrears=amount_text(arrears),
+                             down=amount_text(down), financed=amount_text(financed)))
+    each, last = schedule[0].amount, schedule[-1].amount
+    if months == 1 or each == last:
+        explanation.append(t("plan.step.equal", financed=amount_text(financed), months=months,
+                             each=amount_text(each)))
+    else:
+        explanation.append(t("plan.step.last_differs", financed=amount_text(financed),
+                             months=months, each=amount_text(each), last=amount_text(last)))
+    explanation += [
+        t("plan.step.dates", first=date_text(first, t), last=date_text(schedule[-1].date, t),
+          day=first.day),
+        t("plan.step.policy", maximum=plans.maximum_months,
+          minimum=amount_text(plans.minimum_instalment)),
+        t("plan.step.approver_within" if arrears <= plans.approval_limit
+          else "plan.step.approver_above", arrears=amount_text(arrears),
+          limit=amount_text(plans.approval_limit), approver=approver_title),
+    ]
+    letter = policy.letter("debt_acknowledgement")
+    warnings = []
+    acknowledgement = None
+    if letter is None:
+        warnings.append(t("plan.warning.no_letter"))
+    else:
+        acknowledgement = _acknowledgement(letter.text(t.lang), arrears, down, schedule,
+                                           approver_title, currency)
+    return {
+        "arrears": two_places(arrears),
+        "down_payment": two_places(down),
+        "financed": two_places(financed),
+        "months": months,
+        "instalment": two_places(each),
+        "instalments": [{"number": index + 1, "date": item.date.isoformat(),
+                         "amount": two_places(item.amount)}
+                        for index, item in enumerate(schedule)],
+        "last_date": schedule[-1].date.isoformat(),
+        "maximum_months": plans.maximum_months,
+        "minimum_instalment": two_places(plans.minimum_instalment),
+        "approval_limit": two_places(plans.approval_limit),
+        "approver": approver,
+        "approver_title": approver_title,
+        "acknowledgement": acknowledgement,
+        "currency": currency,
+        "explanation": explanation,
+        "warnings": warnings,
+    }
+
+
+def _acknowledgement(letter: Any, arrears: Decimal, down: Decimal,
+                     schedule: Sequence[plan.Instalment], signer: str, currency: str
+                     ) -> dict[str, str]:
+    """The acknowledgement of debt, ready to print: the plan's figures in the language the
+    letter is written in, what only the parties know left blank to write by hand."""
+    t = Catalogue(letter.lang)
+    sign = CURRENCY_SIGNS.get(currency, currency)
+
+    def line(when: str, amount: Decimal) -> str:
+        return t("plan.schedule_line", date=when, amount=f"{t.grouped(two_places(amount))} {sign}")
+
+    lines = [line(t("plan.on_signing"), down)] if down else []
+    lines += [line(date_text(item.date, t), item.amount) for item in schedule]
+    values = {
+        "plan.total": t.grouped(two_places(arrears)),
+        "plan.schedule": "\n".join(lines),
+        "sender.title": signer,
+    }
+
+    def fill(text: str) -> str:
+        for name, value in values.items():
+            text = text.replace(f"[[{name}]]", value)
+        return _PLACEHOLDER.sub(BLANK, text)
+
+    return {"lang": letter.lang, "subject": fill(letter.subject), "body": fill(letter.body)}
+
+
+_PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")
+
+
+# --- bonus (sales bonus simulator) ------------------------------------------------------------
+
+def _bonus(payload: Mapping[str, Any], t: Catalogue, policy: PolicyValues) -> dict[str, Any]:
+    values, problems = _read(SPECS["bonus"], payload, t)
+    incentives = policy.incentives
+    criteria = {criterion.id: criterion for criterion in incentives.criteria}
+    raw_results = values["results"] or {}
+    results: dict[str, Decimal] = {}
+    for key, raw in raw_results.items():
+        where = f"results.{key}"
+        if key not in criteria:
+            problems.append(Problem(where, t("error.criterion_unknown", id=key,
+                                             ids=", ".join(criteria))))
+            continue
+        name = criteria[key].name.get(t.lang)
+        if blank(raw):
+            continue
+        try:
+            results[key] = parse_number(raw)
+        except Invalid as bad:
+            problems.append(Problem(where, t("error.criterion_result", name=name,
+                                             problem=t(bad.key, noun="", Noun="", **bad.params))))
+    if values["results"] is not None:
+        for criterion in incentives.criteria:
+            if criterion.id not in results and not _has_problem(problems,
+                                                                f"results.{criterion.id}"):
+                problems.append(Problem(f"results.{criterion.id}", t(
+                    "error.criterion_missing", name=criterion.name.get(t.lang))))
+    if problems:
+        raise Rejected(problems)
+    annual = values["target_bonus"]
+    target = bonus.period_target(annual, incentives.periods_per_year)
+    currency, lang = policy.currency, t.lang
+
+    def amount_text(value: Any) -> str:
+        return money_text(value, currency, t)
+
+    period = t(f"period.{incentives.period}")
+    explanation = [t("bonus.step.target", annual=amount_text(annual),
+                     periods=incentives.periods_per_year, period=period,
+                     target=amount_text(target))]
+    lines = []
+    total = Fraction(0)
+    for criterion in incentives.criteria:
+        result = results[criterion.id]
+        line = bonus.criterion_bonus(result, criterion.scale, criterion.better, criterion.weight,
+                                     target)
+        total += line.amount
+        threshold = None if line.tier is None else criterion.scale[line.tier].threshold
+        name = criterion.name.get(lang)
+
+        def measure(value: Decimal, unit: str = criterion.unit) -> str:
+            if unit == "amount":
+                return amount_text(value)
+            return t(f"unit.{unit}", value=t.number(value))
+
+        if line.tier is None:
+            explanation.append(t(f"bonus.step.none_{criterion.better}", name=name,
+                                 result=measure(result),
+                                 last=measure(criterion.scale[-1].threshold)))
+        else:
+            assert threshold is not None
+            explanation.append(t(f"bonus.step.tier_{criterion.better}", name=name,
+                                 result=measure(result), threshold=measure(threshold),
+                                 tier=line.tier + 1, payout=t.number(line.payout),
+                                 target=amount_text(target), weight=t.number(criterion.weight),
+                                 amount=amount_text(line.amount)))
+        lines.append({
+            "id": criterion.id, "name": name, "result": format(result, "f"),
+            "unit": criterion.unit, "better": criterion.better,
+            "tier": None if line.tier is None else line.tier + 1,
+            "threshold": None if threshold is None else format(threshold, "f"),
+            "payout": two_places(line.payout), "weight": two_places(criterion.weight),
+            "amount": two_places(line.amount),
+        })
+    share = total / target * 100 if target else Fraction(0)
+    explanation.append(t("bonus.step.total", total=amount_text(total), period=period,
+                         share=t.number(round_half_up(share)), target=amount_text(target)))
+    return {
+        "period": incentives.period,
+        "periods_per_year": incentives.periods_per_year,
+        "target_bonus": two_places(annual),
+        "period_target": two_places(target),
+        "criteria": lines,
+        "total": two_places(total),
+        "share": two_places(share),
+        "currency": currency,
+        "explanation": explanation,
+        "warnings": [],
+    }
+
+
+ADAPTERS: dict[str, Callable[..., dict[str, Any]]] = {
     "penalty": _penalty,
     "dso": _dso,
     "cei": _cei,
     "discount": _discount,
     "unpaid": _unpaid,
+    "limit": _limit,
+    "order": _order,
+    "plan": _plan,
+    "bonus": _bonus,
 }
+"""Each calculator's adapter: ``(payload, t)``, or ``(payload, t, policy values)`` for a
+policy tool (a spec with ``uses_policy``)."""

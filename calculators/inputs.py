@@ -25,7 +25,10 @@ from .rates import TABLES, parse_half
 LAST_DATE = date(9998, 12, 31)
 """Latest date accepted: a year short of :data:`datetime.date.max`, so that the day after a due
 date, a payment term or a period's end can always be counted."""
-KINDS = ("money", "rate", "date", "month", "integer", "choice", "boolean", "list", "text")
+KINDS = ("money", "rate", "date", "month", "integer", "choice", "boolean", "list", "text",
+         "object")
+"""``object``: a JSON object whose keys the policy sets (a bonus's results, criterion id →
+result): :func:`read` checks that it is an object; the calculator reads its entries."""
 
 MAX_INTEGER_DIGITS = 100
 MAX_DECIMAL_DIGITS = 20
@@ -340,6 +343,10 @@ def read(payload: Mapping[str, Any], fields: Sequence[Field], t: Text, scope: st
             if field.kind == "list":
                 values[field.name] = _read_list(raw, field, t, f"{scope}.{field.name}", where,
                                                 problems)
+            elif field.kind == "object":
+                if not isinstance(raw, Mapping):
+                    raise Invalid("error.object")
+                values[field.name] = dict(raw)
             else:
                 values[field.name] = parse(field, raw)
         except Invalid as bad:

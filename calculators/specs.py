@@ -28,6 +28,9 @@ class Spec:
     name: str
     fields: tuple[Field, ...]
     outputs: tuple[Output, ...]
+    uses_policy: bool = False
+    """A policy tool: it applies the policy's values (:mod:`.policy_values`), so it needs the
+    handbook's ``assets/policy.json`` (the ``policy`` argument of :func:`calculators.api.run`)."""
 
 
 def _outputs(*names: str) -> tuple[Output, ...]:
@@ -151,5 +154,91 @@ UNPAID = Spec(
                      "warnings"),
 )
 
-SPECS: dict[str, Spec] = {spec.name: spec for spec in (PENALTY, DSO, CEI, DISCOUNT, UNPAID)}
+# --- the policy tools: the policy's values come from assets/policy.json ----------------------
+
+LIMIT = Spec(
+    "limit",
+    fields=(
+        Field("score", "integer", required=True),
+        Field("equity", "money", required=True),
+        Field("insurer_cover", "money"),
+        Field("monthly_purchases", "money", required=True),
+        Field("term_days", "integer", at_least=0),
+    ),
+    outputs=(
+        *_outputs("risk_class", "risk_class_name", "term_days", "by_equity", "by_insurer",
+                  "by_purchases", "smallest", "rounded", "class_maximum", "limit", "capped",
+                  "approvers",
+                  "approver_titles", "review_months", "maximum_term", "maximum_term_text",
+                  "currency", "explanation", "warnings"),
+    ),
+    uses_policy=True,
+)
+
+_ROLE_OUTPUTS = ("approvers", "approver_titles")
+
+ORDER = Spec(
+    "order",
+    fields=(
+        Field("limit", "money", required=True),
+        Field("outstanding", "money", required=True),
+        Field("order_amount", "money", required=True, above=0,
+              limit_message="error.amount_positive"),
+        Field("oldest_overdue_days", "integer", at_least=0),
+        Field("oldest_dispute_days", "integer", at_least=0),
+        Field("dispute_action_plan", "boolean", default=False),
+        Field("cause", "text"),
+    ),
+    outputs=(
+        *_outputs("exposure", "tolerated", "blocked", "rules"),
+        Output("checks", _outputs("rule", "name", "kind", "blocks")),
+        *_outputs("excess", "deposit_needed"),
+        Output("temporary_increase", _outputs("needed", "possible", "reasons", "up_to",
+                                              "share_needed", "maximum_days", *_ROLE_OUTPUTS)),
+        Output("cause"),
+        Output("causes", _outputs("id", "name", "what_to_check", "rules", "alternatives")),
+        Output("alternatives", _outputs("id", "name", "approver", "approver_title", "causes")),
+        Output("decision", _outputs("owner", "owner_title", "escalation", "escalation_title",
+                                    "deadline_working_hours")),
+        *_outputs("currency", "explanation", "warnings"),
+    ),
+    uses_policy=True,
+)
+
+PLAN = Spec(
+    "plan",
+    fields=(
+        Field("arrears", "money", required=True, above=0, limit_message="error.amount_positive"),
+        Field("months", "integer", required=True, above=0, limit_message="error.months_positive"),
+        Field("first_date", "date", required=True),
+        Field("down_payment", "money"),
+    ),
+    outputs=(
+        *_outputs("arrears", "down_payment", "financed", "months", "instalment"),
+        Output("instalments", _outputs("number", "date", "amount")),
+        *_outputs("last_date", "maximum_months", "minimum_instalment", "approval_limit",
+                  "approver", "approver_title"),
+        Output("acknowledgement", _outputs("lang", "subject", "body")),
+        *_outputs("currency", "explanation", "warnings"),
+    ),
+    uses_policy=True,
+)
+
+BONUS = Spec(
+    "bonus",
+    fields=(
+        Field("target_bonus", "money", required=True),
+        Field("results", "object", required=True),
+    ),
+    outputs=(
+        *_outputs("period", "periods_per_year", "target_bonus", "period_target"),
+        Output("criteria", _outputs("id", "name", "result", "unit", "better", "tier", "threshold",
+                                    "payout", "weight", "amount")),
+        *_outputs("total", "share", "currency", "explanation", "warnings"),
+    ),
+    uses_policy=True,
+)
+
+SPECS: dict[str, Spec] = {spec.name: spec for spec in (PENALTY, DSO, CEI, DISCOUNT, UNPAID,
+                                                       LIMIT, ORDER, PLAN, BONUS)}
 CALCULATORS: tuple[str, ...] = tuple(SPECS)

@@ -9,6 +9,10 @@
                             [--site-url URL] [--cache-dir DIR]
         builds the handbook with MkDocs (strict) into a staging folder and swaps it in only on
         success, so a failed build leaves the previous site untouched.
+    python -m encours policy-json [--policy DIR] [--out FILE]
+        writes the policy's values as the built handbook's assets/policy.json holds them (the
+        file `python -m calculators limit|order|plan|bonus --policy FILE` reads), to FILE or
+        standard output; exit 1 with every error when the policy is invalid.
     python -m encours diff [--from REV] [--to REV|WORKTREE] [--format text|markdown|json]
                            [--lang fr|en] [--policy DIR]
         what changed in the rules between two versions of the policy in git, in sentences grouped
@@ -58,6 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="fr or en alone, or all: the plugin's languages, the first at the "
                        "root, each other under <lang>/ with a language switch (default)")
     build.set_defaults(run=run_build)
+
+    values = commands.add_parser("policy-json", help="write the policy's values as the "
+                                 "handbook's assets/policy.json (for the policy tools)")
+    add_policy_option(values)
+    values.add_argument("--out", type=Path, default=None, metavar="FILE",
+                        help="where to write it (default: standard output)")
+    values.set_defaults(run=run_policy_json)
 
     diff = commands.add_parser("diff", help="what changed in the rules between two versions")
     add_policy_option(diff)
@@ -114,6 +125,25 @@ def run_build(args: argparse.Namespace) -> int:
         site_url=args.site_url,
         cache_dir=args.cache_dir,
     )
+
+
+def run_policy_json(args: argparse.Namespace) -> int:
+    from encours.assets import json_asset
+    from encours.handbook import policy_json
+    from encours.policy import PolicyInvalid, load_policy
+
+    try:
+        loaded = load_policy(args.policy)
+    except PolicyInvalid as invalid:
+        for problem in invalid.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    content = json_asset("assets/policy.json", policy_json(loaded.policy)).content
+    if args.out is None:
+        sys.stdout.buffer.write(content)
+    else:
+        args.out.write_bytes(content)
+    return 0
 
 
 def run_diff(args: argparse.Namespace) -> int:

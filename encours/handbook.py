@@ -19,9 +19,9 @@ from typing import Any
 import calculators
 from encours import assets
 from encours.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogue
-from encours.policy import Policy, load_policy
+from encours.policy import load_policy
 from encours.render import Runtime, render_pages
-from encours.render.calculator_pages import policy_hash
+from encours.render.policy_document import policy_json
 from encours.snapshot import SnapshotUnavailable, pyodide_snapshot
 from encours.versions import page as versions
 from encours.versions.history import build_history
@@ -53,18 +53,6 @@ class Handbook:
             target.write_bytes(content)
             written.append(target)
         return written
-
-
-def policy_json(policy: Policy) -> dict[str, Any]:
-    """What the calculators read in the browser: the policy's values, version and content hash."""
-    return {
-        "version": policy.document.version,
-        "effective_date": policy.document.effective_date.isoformat(),
-        "content_hash": policy_hash(policy),
-        "currency": policy.company.currency,
-        "reference_rates": policy.rates.reference_rates(),
-        "policy": policy.model_dump(mode="json"),
-    }
 
 
 def build_handbook(

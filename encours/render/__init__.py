@@ -17,10 +17,9 @@ from typing import Any
 
 from markupsafe import escape
 
-import calculators
 from encours.i18n import Catalogue
 from encours.render import context
-from encours.render.calculator_pages import calculator_page_context, index_page_context
+from encours.render.calculator_pages import PAGED, calculator_page_context, index_page_context
 from encours.render.context import glossary_entries
 from encours.render.environment import make_environment
 from encours.render.glossary import glossary_terms, link_terms
@@ -146,10 +145,9 @@ def chapter_pages(env: Any, policy: Any, lang: str,
 
 def calculators_section(env: Any, policy: Any, lang: str,
                         labels: Catalogue) -> tuple[dict[str, str], list[Any]]:
-    """The calculators' index then one page per calculator (``calculators.CALCULATORS``), and
+    """The calculators' index then one page per calculator that has one (``PAGED``), and
     their navigation."""
-    each = [calculator_page_context(name, policy, lang=lang, labels=labels)
-            for name in calculators.CALCULATORS]
+    each = [calculator_page_context(name, policy, lang=lang, labels=labels) for name in PAGED]
     index = index_page_context(each, policy, labels=labels)
     pages = {"calculators/index.md": env.get_template("calculators/index.md.j2").render(
         page=index)}

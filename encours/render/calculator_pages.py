@@ -5,7 +5,7 @@ how that result is computed (formula, legal basis, breakdown).
 
 ``CALCULATOR_PAGES`` lists the pages under ``calculators/``: ``index`` (every calculator, with
 its default result: :func:`index_page_context`) then one page per calculator of
-``calculators.CALCULATORS`` (:func:`calculator_page_context`).
+``calculators.CALCULATORS`` that has a layout in ``LAYOUTS`` (:func:`calculator_page_context`).
 """
 
 from __future__ import annotations
@@ -21,8 +21,6 @@ import calculators
 from calculators import CALCULATORS, batch
 from calculators.penalty import REGIMES
 from encours.i18n import Catalogue
-
-CALCULATOR_PAGES = ("index", *CALCULATORS)
 
 Columns = tuple[tuple[str, str], ...]
 
@@ -100,6 +98,10 @@ LAYOUTS: dict[str, Layout] = {
         example_inputs={"amount": "10000", "days_late": "45"},
     ),
 }
+PAGED: tuple[str, ...] = tuple(name for name in CALCULATORS if name in LAYOUTS)
+"""The calculators with a page: those with a layout (a calculator whose page is not written
+yet is still on the command line)."""
+CALCULATOR_PAGES = ("index", *PAGED)
 # The DSO example depends on the policy's method: countback C1 or simple A1.
 DSO_EXAMPLES = {
     "countback": ("C1", {"receivables": "2500",

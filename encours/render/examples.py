@@ -1,7 +1,7 @@
 """Worked examples computed when the handbook is built, so their figures follow the policy.
 
-- :func:`credit_limit_example`: the limit method applied to the policy's sample customer;
-- :func:`incentive_example`: the variable pay of the policy's sample sales rep for one period;
+- :func:`credit_limit_example`: the ``limit`` tool on the policy's sample customer;
+- :func:`incentive_example`: the ``bonus`` tool on the policy's sample sales rep, one period;
 - :func:`sample_case`: a fictitious overdue invoice, dated so that the reference rates needed to
   compute its penalties are known, with the penalties computed by the ``calculators`` package
   (the code the penalty calculator page runs), for the sample letters.
@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 import calculators
-from calculators import terms as payment_terms
+from calculators import limit as limit_tool
+from calculators import policy_values
 from calculators.penalty import REGIMES
 from calculators.rates import RateBook, half_of, half_start
-
-CENT = Decimal("0.01")
-HUNDRED = Decimal(100)
-DAYS_PER_MONTH = Decimal(30)
+from encours.render.policy_document import tool_values
 
 
 # --- credit limit --------------------------------------------------------------------------
@@ -55,56 +53,48 @@ class LimitExample:
     by_class: list[ClassLimit]
 
 
-def round_down(amount: Decimal, step: Decimal) -> Decimal:
-    """``amount`` rounded down to a multiple of ``step`` (unchanged when ``step`` is 0)."""
-    if step <= 0:
-        return amount
-    return (amount / step).to_integral_value(rounding=ROUND_FLOOR) * step
+def run_tool(name: str, payload: dict[str, Any], policy: Any) -> dict[str, Any]:
+    """A policy tool on the policy's own values (the ``assets/policy.json`` the page and the
+    command line read); raises ``ValueError`` if the policy's example is refused."""
+    result = calculators.run(name, payload, tool_values(policy))
+    if "errors" in result:
+        problems = "; ".join(f"{e['field']}: {e['message']}" for e in result["errors"])
+        raise ValueError(f"the policy's {name} example cannot be computed: {problems}")
+    return result
 
 
-def approvers_for(amount: Decimal, bands: list[Any]) -> list[str]:
-    """Role ids approving a limit of ``amount``: the band with ``above < amount <= up_to``."""
-    for band in bands:
-        if amount > band.above and (band.up_to is None or amount <= band.up_to):
-            return list(band.approvers)
-    return list(bands[0].approvers)  # a limit of 0 sits in the first band
-
-
-def credit_limit_example(credit_limits: Any) -> LimitExample:
-    """The limit method on the policy's example customer.
-
-    limit = round_down(min(equity × equity_share / 100, insurer cover,
-    monthly purchases × (term days + margin days) / 30), rounding), then at most the maximum
-    limit of the customer's risk class (shown for each class).
-    """
-    method = credit_limits.limit_method
-    example = method.example
-    ceilings = [Ceiling("equity", example.equity * method.equity_share / HUNDRED)]
-    if method.use_insurer_cover and example.insurer_cover is not None:
-        ceilings.append(Ceiling("insurer", example.insurer_cover))
-    days = Decimal(example.term_days + method.margin_days)
-    ceilings.append(Ceiling("purchases", example.monthly_purchases * days / DAYS_PER_MONTH))
+def credit_limit_example(policy: Any) -> LimitExample:
+    """The ``limit`` tool on the policy's example customer, once per risk class (the score at
+    the top of each class): the three amounts, the smallest, rounded down to the policy's
+    rounding (the limit before any class's cap, with its approvers), and the limit for each
+    class, capped by its maximum."""
+    limits = policy.credit_limits
+    example = limits.limit_method.example
+    payload: dict[str, Any] = {"equity": str(example.equity),
+                               "monthly_purchases": str(example.monthly_purchases),
+                               "term_days": example.term_days}
+    if example.insurer_cover is not None:
+        payload["insurer_cover"] = str(example.insurer_cover)
+    results = [run_tool("limit", {**payload, "score": risk_class.score_max}, policy)
+               for risk_class in limits.risk_classes]
+    first = results[0]
+    ceilings = [Ceiling(kind, Decimal(first[f"by_{kind}"]))
+                for kind in ("equity", "insurer", "purchases") if first[f"by_{kind}"] is not None]
     smallest = min(ceilings, key=lambda ceiling: ceiling.amount)
-    limit = round_down(smallest.amount, method.rounding)
-    by_class = [
-        ClassLimit(risk_class, min(limit, risk_class.maximum_limit),
-                   risk_class.maximum_limit < limit)
-        for risk_class in credit_limits.risk_classes
-    ]
+    rounded = Decimal(first["rounded"])
+    values = tool_values(policy)
     return LimitExample(
         customer=example.customer,
         ceilings=ceilings,
         smallest=smallest,
-        limit=limit,
-        approvers=approvers_for(limit, credit_limits.approval_bands),
-        by_class=by_class,
+        limit=rounded,
+        approvers=list(limit_tool.approvers_for(rounded, values.approval_bands)),
+        by_class=[ClassLimit(risk_class, Decimal(result["limit"]), result["capped"])
+                  for risk_class, result in zip(limits.risk_classes, results, strict=True)],
     )
 
 
 # --- sales incentives ----------------------------------------------------------------------
-PERIODS_PER_YEAR = {"monthly": 12, "quarterly": 4, "half_yearly": 2, "yearly": 1}
-
-
 @dataclass(frozen=True)
 class CriterionResult:
     criterion: Any
@@ -125,49 +115,31 @@ class IncentiveExample:
     share: Decimal
 
 
-def payout_rate(result: Decimal, scale: list[Any], better: str) -> Decimal:
-    """The share of a criterion's bonus paid for ``result``: the first step of the scale (best
-    first) that the result reaches, at most the threshold when lower is better, at least it
-    otherwise; 0 when no step is reached."""
-    for step in scale:
-        reached = result <= step.threshold if better == "lower" else result >= step.threshold
-        if reached:
-            return step.payout
-    return Decimal(0)
-
-
-def incentive_example(incentives: Any, kpis: list[Any]) -> IncentiveExample | None:
-    """The sample rep's bonus for one period.
-
-    period target = annual target / periods per year; for each criterion,
-    amount = period target × weight / 100 × payout / 100; total rounded once, half-up, to the
-    cent.
-    """
+def incentive_example(policy: Any) -> IncentiveExample | None:
+    """The ``bonus`` tool on the policy's sample rep: the bonus of one period, per criterion
+    (tier, payout, amount) and in total (rounded once)."""
+    incentives = policy.incentives
     example = incentives.example
     if example is None:
         return None
-    per_year = PERIODS_PER_YEAR[incentives.period]
-    period_target = example.target_bonus / per_year
-    by_id = {kpi.id: kpi for kpi in kpis}
-    lines = []
-    for criterion in incentives.criteria:
-        if criterion.id not in example.results:
-            continue
-        kpi = by_id[criterion.kpi]
-        result = example.results[criterion.id]
-        payout = payout_rate(result, criterion.scale, kpi.better)
-        amount = period_target * criterion.weight / HUNDRED * payout / HUNDRED
-        lines.append(CriterionResult(criterion, kpi, result, payout, amount))
-    total = sum((line.amount for line in lines), Decimal(0))
-    share = total / period_target * HUNDRED if period_target else Decimal(0)
+    result = run_tool("bonus", {"target_bonus": str(example.target_bonus),
+                                "results": {key: str(value)
+                                            for key, value in example.results.items()}},
+                      policy)
+    by_id = {kpi.id: kpi for kpi in policy.kpis}
+    criteria = {criterion.id: criterion for criterion in incentives.criteria}
+    lines = [CriterionResult(criteria[line["id"]], by_id[criteria[line["id"]].kpi],
+                             Decimal(line["result"]), Decimal(line["payout"]),
+                             Decimal(line["amount"]))
+             for line in result["criteria"]]
     return IncentiveExample(
         sales_rep=example.sales_rep,
         annual_target=example.target_bonus,
-        periods_per_year=per_year,
-        period_target=period_target,
+        periods_per_year=result["periods_per_year"],
+        period_target=Decimal(result["period_target"]),
         lines=lines,
-        total=total.quantize(CENT, rounding=ROUND_HALF_UP),
-        share=share.quantize(CENT, rounding=ROUND_HALF_UP),
+        total=Decimal(result["total"]),
+        share=Decimal(result["share"]),
     )
 
 
@@ -202,17 +174,9 @@ class SampleCase:
 
 
 def due_date(invoice_date: dt.date, term: Any) -> dt.date:
-    """The due date of an invoice under a policy payment term (L441-10 I computations)."""
-    days = term.days or 0
-    if term.basis == "invoice_date":
-        return invoice_date + dt.timedelta(days=days)
-    if term.basis == "end_of_month":
-        return payment_terms.end_of_month(invoice_date) + dt.timedelta(days=days)
-    if term.basis == "days_end_of_month":
-        if term.end_of_month_method == "days_then_end_of_month":
-            return payment_terms.days_then_end_of_month(invoice_date, days)
-        return payment_terms.end_of_month_then_days(invoice_date, days)
-    return invoice_date  # prepayment
+    """The due date of an invoice under a policy payment term (L441-10 I computations), as the
+    calculators compute it (:func:`calculators.policy_values.due_date`)."""
+    return policy_values.due_date(invoice_date, term.model_dump(mode="json"))
 
 
 def known_halves(policy: Any, regime: str) -> list[int]:

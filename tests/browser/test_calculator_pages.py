@@ -20,7 +20,7 @@ from playwright.sync_api import Page, expect
 from calculators import batch
 from encours.i18n import Catalogue
 from encours.policy import load_policy
-from encours.render.calculator_pages import CALCULATORS, policy_defaults
+from encours.render.calculator_pages import PAGED, policy_defaults
 from tests.support.browser import BootedPages
 from tests.support.calculator_page import FORM_PAYLOAD, RESULT_SHOWN, Calculator, assert_result
 from tests.support.harness import ROOT
@@ -146,7 +146,7 @@ def texts(shown: dict) -> dict:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-@pytest.mark.parametrize("name", CALCULATORS)
+@pytest.mark.parametrize("name", PAGED)
 def test_defaults_and_their_result_are_shown_before_python(
     booted: BootedPages, policy, policy_json, name: str, lang: str
 ) -> None:
@@ -188,7 +188,7 @@ def test_defaults_and_their_result_are_shown_before_python(
         assert texts(after) == texts(before), "Python's result reads differently from the page's"
 
 
-@pytest.mark.parametrize("name", CALCULATORS)
+@pytest.mark.parametrize("name", PAGED)
 def test_worked_examples_are_reproduced_in_the_page(booted: BootedPages, policy_json,
                                                    name: str) -> None:
     page = booted.ready(name)
@@ -205,7 +205,7 @@ def test_worked_examples_are_reproduced_in_the_page(booted: BootedPages, policy_
         assert_shows(page, expected)
 
 
-@pytest.mark.parametrize("name", CALCULATORS)
+@pytest.mark.parametrize("name", PAGED)
 def test_shareable_link_fills_the_form_and_computes(booted: BootedPages, policy_json,
                                                    name: str) -> None:
     _, _, inputs, outputs = next(e for e in EXAMPLES if e[0] == name)

@@ -23,7 +23,8 @@ TWO_DECIMALS = re.compile(r"-?[0-9]+\.[0-9]{2}")
 
 
 def test_public_names() -> None:
-    assert CALCULATORS == ("penalty", "dso", "cei", "discount", "unpaid")
+    assert CALCULATORS == ("penalty", "dso", "cei", "discount", "unpaid", "limit", "order",
+                           "plan", "bonus")
     assert set(calculators.__all__) == {"run", "run_json", "describe", "CALCULATORS"}
 
 
@@ -43,7 +44,8 @@ def test_money_and_rates_are_strings_with_two_decimals() -> None:
 
 def test_unknown_calculator() -> None:
     assert run("dsp", {}) == {"errors": [{"field": "calculator", "message": (
-        "Calculateur inconnu « dsp ». Choisissez parmi : penalty, dso, cei, discount, unpaid.")}]}
+        "Calculateur inconnu « dsp ». Choisissez parmi : penalty, dso, cei, discount, unpaid, "
+        "limit, order, plan, bonus.")}]}
 
 
 def test_payload_must_be_an_object() -> None:

@@ -1,4 +1,4 @@
-"""`python -m encours validate` and `python -m encours schema`."""
+"""`python -m encours validate`, `schema` and `policy-json`."""
 
 from __future__ import annotations
 
@@ -88,3 +88,30 @@ def test_python_dash_m_encours_runs_from_the_repository() -> None:
     lines, rates = apart_from_rates(done.stdout)
     assert (done.returncode, lines, done.stderr) == (
         0, [f"Politique valide : 14 fichiers lus, {rates} avertissement(s)."], "")
+
+
+def test_policy_json_writes_what_the_built_handbook_ships(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    import json
+
+    from calculators import run
+    from encours.handbook import policy_json
+    from encours.policy import load_policy
+
+    out = tmp_path / "policy.json"
+    assert main(["policy-json", "--policy", str(EXAMPLE), "--out", str(out)]) == 0
+    document = json.loads(out.read_text("utf-8"))
+    assert document == json.loads(json.dumps(policy_json(load_policy(EXAMPLE).policy)))
+    result = run("limit", {"score": 75, "equity": "420000", "insurer_cover": "50000",
+                           "monthly_purchases": "18000", "term_days": 45}, document)
+    assert result["limit"] == "36000.00"
+
+
+def test_policy_json_of_an_invalid_policy_fails_with_every_error(
+        policy_copy: PolicyCopy, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    policy_copy.edit("incentives.yaml", "      weight: 25", "      weight: 30")
+    out = tmp_path / "policy.json"
+    assert main(["policy-json", "--out", str(out)]) == 1
+    assert "incentives.criteria" in capsys.readouterr().err
+    assert not out.exists()

@@ -161,3 +161,17 @@ def test_dunning_step_blocks_on_another_day_than_its_rule(policy_copy: PolicyCop
         "commandes à J+14, mais la règle de blocage \"overdue\" les bloque à 15 jours de retard "
         f"({rule}) : alignez le jour de l'étape sur le seuil de la règle",
     ]
+
+
+def test_blocking_rule_kind_without_its_value_or_twice(policy_copy: PolicyCopy) -> None:
+    policy_copy.edit("blocked_orders.yaml", "      tolerance_rate: 5\n", "")
+    policy_copy.edit("blocked_orders.yaml", "      kind: dispute\n", "      kind: overdue\n")
+    exposure = policy_copy.at("blocked_orders.yaml", "      kind: exposure")
+    twice = policy_copy.at("blocked_orders.yaml", "      kind: overdue\n      name: Litige")
+    assert policy_copy.errors() == [
+        f"{exposure}: blocked_orders.blocking_rules.over_limit.kind : la règle de blocage "
+        "\"over_limit\" teste « exposure » mais n'a pas de tolerance_rate : ajoutez-le, ou "
+        "retirez kind",
+        f"{twice}: blocked_orders.blocking_rules.old_dispute.kind : la règle de blocage "
+        "\"old_dispute\" teste « overdue », comme la règle \"overdue\" : une seule règle par kind",
+    ]

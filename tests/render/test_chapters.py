@@ -6,6 +6,7 @@ follow the policy, letters whose figures are the calculators', policy text shown
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import re
 import shutil
@@ -24,6 +25,7 @@ from encours.policy import load_policy, validate_policy
 from encours.policy.model import Policy
 from encours.render import CHAPTERS, PRINT_PAGE, examples, render_pages
 from encours.render.links import ITEMS, SECTIONS, rule_url
+from encours.render.policy_document import policy_json
 from tests.support.hostile import make_hostile
 from tests.support.rendering import RUNTIME
 
@@ -249,7 +251,7 @@ def _method_example(**change):
 def test_limit_example_is_the_smallest_ceiling_rounded_down(tmp_path, change) -> None:
     policy = policy_with(tmp_path, _method_example(**change))
     limits = policy.credit_limits
-    example = examples.credit_limit_example(limits)
+    example = examples.credit_limit_example(policy)
     method = limits.limit_method
     smallest = min(ceiling.amount for ceiling in example.ceilings)
     assert example.smallest.amount == smallest
@@ -266,28 +268,17 @@ def test_limit_example_is_the_smallest_ceiling_rounded_down(tmp_path, change) ->
 
 
 # --- incentives ----------------------------------------------------------------------------
-def test_payout_steps_are_reached_at_their_threshold(policy) -> None:
-    criterion = policy.incentives.criteria[0]
-    scale = criterion.scale
-    best, worst = scale[0], scale[-1]
-    assert examples.payout_rate(best.threshold, scale, "lower") == best.payout
-    assert examples.payout_rate(worst.threshold, scale, "lower") == worst.payout
-    assert examples.payout_rate(worst.threshold + 1, scale, "lower") == 0
-    higher = list(reversed(scale))
-    assert examples.payout_rate(higher[0].threshold, higher, "higher") == higher[0].payout
-    assert examples.payout_rate(higher[-1].threshold - 1, higher, "higher") == 0
-
-
-def test_incentive_example_adds_up(french, policy) -> None:
-    example = examples.incentive_example(policy.incentives, policy.kpis)
+def test_incentive_example_is_the_bonus_tools_result(french, policy) -> None:
+    example = examples.incentive_example(policy)
     assert example is not None
-    kpis = {kpi.id: kpi for kpi in policy.kpis}
-    for line in example.lines:
-        result = policy.incentives.example.results[line.criterion.id]
-        assert line.payout == examples.payout_rate(result, line.criterion.scale,
-                                                   kpis[line.criterion.kpi].better)
-    total = sum(line.amount for line in example.lines)
-    assert example.total == total.quantize(Decimal("0.01"))
+    results = policy.incentives.example.results
+    tool = calculators.run("bonus", {
+        "target_bonus": str(policy.incentives.example.target_bonus),
+        "results": {key: str(value) for key, value in results.items()}},
+        json.loads(json.dumps(policy_json(policy))))
+    assert [(line.criterion.id, str(line.payout), str(line.amount)) for line in example.lines] \
+        == [(line["id"], line["payout"], line["amount"]) for line in tool["criteria"]]
+    assert (str(example.total), example.total) == (tool["total"], Decimal("700.00"))
     assert example.period_target * 4 == policy.incentives.example.target_bonus
     shown = format_money(example.total, "EUR", "fr")
     assert f"**{shown}**" in section(french.pages["incentives.md"], "incentives-example")

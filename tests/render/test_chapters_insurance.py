@@ -67,7 +67,7 @@ def test_claim_declaration_amount_is_computed_at_the_judgment_date(french) -> No
 def test_payment_plan_schedule_adds_up(policy) -> None:
     plans = policy.recovery.payment_plans
     total = Decimal("12490.00")
-    schedule = plan_schedule(total, plans, dt.date(2026, 4, 11))
+    schedule = plan_schedule(total, policy, dt.date(2026, 4, 11))
     assert sum(i.amount for i in schedule) == total
     assert len(schedule) <= plans.maximum_months
     assert all(i.amount >= plans.minimum_instalment for i in schedule)

@@ -234,3 +234,24 @@ def dunning_blocks_on_the_rule_day(context: Context) -> None:
                             threshold=rule.threshold_days,
                             rule_at=located(context, ("blocked_orders", "blocking_rules", r,
                                                       "threshold_days")))
+
+
+@check("blocked_orders")
+def blocking_rules_can_be_tested(context: Context) -> None:
+    """A blocking rule with a `kind` has the value its test needs (a tolerance for `exposure`,
+    days for `overdue` and `dispute`), and each kind is tested by one rule only."""
+    seen: dict[str, str] = {}
+    for r, rule in enumerate(context.policy.blocked_orders.blocking_rules):
+        if rule.kind is None:
+            continue
+        here = ("blocked_orders", "blocking_rules", r)
+        if rule.kind == "exposure" and rule.tolerance_rate is None:
+            context.error((*here, "kind"), "check.blocking_rule_needs", rule=rule.id,
+                          kind=rule.kind, value="tolerance_rate")
+        if rule.kind in ("overdue", "dispute") and rule.threshold_days is None:
+            context.error((*here, "kind"), "check.blocking_rule_needs", rule=rule.id,
+                          kind=rule.kind, value="threshold_days")
+        if rule.kind in seen:
+            context.error((*here, "kind"), "check.blocking_rule_kind_twice", rule=rule.id,
+                          kind=rule.kind, other=seen[rule.kind])
+        seen.setdefault(rule.kind, rule.id)

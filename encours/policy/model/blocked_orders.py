@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .common import AlternativeRef, Days, Id, Model, Percent, RoleRef, Text
+from .common import AlternativeRef, BlockingRuleRef, Days, Id, Model, Percent, RoleRef, Text
 
 Hours = Annotated[int, Field(ge=0)]
 
@@ -15,6 +15,12 @@ class BlockingRule(Model):
     """Une raison de bloquer une commande."""
 
     id: Id
+    kind: Literal["exposure", "overdue", "dispute"] | None = None
+    """Ce que la règle teste, pour l'outil « commande bloquée » : `exposure` (l'encours augmenté
+    de la commande dépasse la limite de plus de `tolerance_rate` % ; exactement à la tolérance,
+    la commande passe), `overdue` (une facture est échue depuis `threshold_days` jours ou plus),
+    `dispute` (un litige est ouvert depuis plus de `threshold_days` jours sans plan d'action).
+    Vide : l'outil ne teste pas la règle et le dit."""
     name: Text
     description: Text
     threshold_days: Days | None = None
@@ -42,6 +48,9 @@ class Cause(Model):
     name: Text
     what_to_check: Text
     """Ce qu'il faut vérifier."""
+    blocking_rules: list[BlockingRuleRef] = Field(default_factory=list)
+    """Règles de blocage qui font penser à cette cause (ids de blocking_rules) : l'outil
+    « commande bloquée » propose les causes des règles qui bloquent la commande."""
     alternatives: list[AlternativeRef] = Field(min_length=1)
     """Solutions adaptées (ids d'alternatives)."""
 

@@ -7,13 +7,12 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
+from calculators.policy_values import average_term_days
 from encours import formatting
 from encours.i18n import Catalogue
 from encours.policy.checks.rates import missing_rates, owner_title
-from encours.render import examples
 from encours.render.calculator_pages import CALCULATOR_PAGES
 from encours.render.links import CHAPTER_PAGES, SECTIONS, rule_url
 from encours.render.policy_text import PolicyText
@@ -323,11 +322,6 @@ def opening_outcome(decision: Any, helpers: Helpers) -> str:
 
 def average_days(term: Any, year: int) -> int:
     """Days from invoice to due date under `term`, averaged over every invoice date of `year`
-    (due dates as the calculators compute them), to the nearest day."""
-    day = dt.date(year, 1, 1)
-    total, count = 0, 0
-    while day.year == year:
-        total += (examples.due_date(day, term) - day).days
-        count += 1
-        day += dt.timedelta(days=1)
-    return int((Fraction(total, count) + Fraction(1, 2)) // 1)
+    (due dates as the calculators compute them), to the nearest day: the `limit` tool's default
+    term (:func:`calculators.policy_values.average_term_days`)."""
+    return average_term_days(term.model_dump(mode="json"), year)

@@ -55,7 +55,7 @@ def credit_limits(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
             }
             for risk in limits.risk_classes
         ],
-        "example": examples.credit_limit_example(limits),
+        "example": examples.credit_limit_example(policy),
         "bands": bands,
         "insurance": insurance_view(policy, helpers),
         "increase_band": increase_band,

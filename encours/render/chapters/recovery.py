@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 from typing import Any
 
+from calculators.plan import longest_plan
 from encours import formatting
 from encours.i18n import Catalogue
 from encours.render import examples
@@ -81,21 +82,18 @@ def letter_day(policy: Any, kind: str, step: Any) -> int:
     return 0
 
 
-def plan_schedule(total: Decimal, plans: Any, start: dt.date) -> list[Instalment]:
-    """Equal monthly instalments of ``total`` (the last one takes the cents), as few as the
-    plan's minimum instalment requires and no more than its maximum months, on the
-    ``PLAN_INSTALMENT_DAY`` of each month after ``start``."""
-    count = max(1, min(int(plans.maximum_months), int(total // plans.minimum_instalment)))
-    each = (total / count).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
-    schedule = []
-    year, month = start.year, start.month
-    for i in range(count):
-        month += 1
-        if month > 12:
-            year, month = year + 1, 1
-        amount = each if i < count - 1 else total - each * (count - 1)
-        schedule.append(Instalment(dt.date(year, month, PLAN_INSTALMENT_DAY), amount))
-    return schedule
+def plan_schedule(total: Decimal, policy: Any, start: dt.date) -> list[Instalment]:
+    """The sample plan, computed by the ``plan`` tool: ``total`` in as many monthly instalments
+    as the policy allows (its maximum months, none below its minimum instalment), from the
+    ``PLAN_INSTALMENT_DAY`` of the month after ``start``."""
+    plans = policy.recovery.payment_plans
+    months = max(1, longest_plan(total, plans.minimum_instalment, plans.maximum_months))
+    following = dt.date(start.year + start.month // 12, start.month % 12 + 1,
+                        PLAN_INSTALMENT_DAY)
+    result = examples.run_tool("plan", {"arrears": str(total), "months": months,
+                                        "first_date": following.isoformat()}, policy)
+    return [Instalment(dt.date.fromisoformat(item["date"]), Decimal(item["amount"]))
+            for item in result["instalments"]]
 
 
 def letter_values(case: examples.SampleCase, step: Any, policy: Any,
@@ -113,7 +111,7 @@ def letter_values(case: examples.SampleCase, step: Any, policy: Any,
         return formatting.format_decimal(value, lang)
 
     plan_total = case.amount + (at_judgment.indemnity if at_judgment else Decimal(0))
-    schedule = plan_schedule(plan_total, policy.recovery.payment_plans, case.letter_date(day))
+    schedule = plan_schedule(plan_total, policy, case.letter_date(day))
     insurance = policy.credit_insurance
     insurer = ""
     if insurance is not None:

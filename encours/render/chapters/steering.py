@@ -61,7 +61,7 @@ def incentives(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
         }
         for criterion in policy.incentives.criteria
     ]
-    example = examples.incentive_example(policy.incentives, policy.kpis)
+    example = examples.incentive_example(policy)
     lines = []
     if example is not None:
         lines = [
