@@ -31,6 +31,11 @@ export function formPayload(form, { skip = () => false } = {}) {
       if (field.value.trim() === "") continue;
       payload.reference_rates ??= {};
       (payload.reference_rates[typed[0]] ??= {})[typed[1]] = field.value.trim();
+    } else if (field.dataset.memberOf) {
+      // One entry of an object field (the bonus's `results.<criterion>`): blanks left out.
+      if (field.value.trim() === "") continue;
+      const key = field.name.slice(field.dataset.memberOf.length + 1);
+      (payload[field.dataset.memberOf] ??= {})[key] = field.value.trim();
     } else if (field.type === "checkbox") payload[field.name] = field.checked;
     else if (field.value.trim() !== "") payload[field.name] = field.value.trim();
   }
@@ -178,6 +183,14 @@ export function applyConditions(form, changed = null) {
       field.value = "";
     }
   }
+}
+
+/** The output at `path` of an answer: "decision.owner_title" is `owner_title` inside
+ * `decision` (undefined when absent). */
+export function valueAt(values, path) {
+  let value = values;
+  for (const key of path.split(".")) value = value === null || value === undefined ? undefined : value[key];
+  return value;
 }
 
 /** `{name}` in a text of the catalogue replaced by `values[name]` (left as is if not given). */
