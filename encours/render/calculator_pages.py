@@ -415,7 +415,8 @@ def calculator_page_context(
         head, _, tail = path.partition(".")
         if not tail:
             return output_labels[head]
-        return output_labels[head] + labels("calculator.js.label_separator") + column_labels[head][tail]
+        separator = labels("calculator.js.label_separator")
+        return output_labels[head] + separator + column_labels[head][tail]
 
     outputs = [Output(key, label_of(key), fmt, output_at(result, key))
                for key, fmt in layout.summary]
