@@ -21,6 +21,7 @@ import io
 import json
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -44,7 +45,14 @@ FORM = "form[data-calculator]"
 EXAMPLES = 8
 COMPUTED_TIMEOUT_MS = 20_000  # Python is ready: a computation takes well under a second
 # One language per calculator (each page started once), both languages covered.
-PAGES = [("penalty", "fr"), ("dso", "en"), ("cei", "fr"), ("discount", "en"), ("unpaid", "fr")]
+PAGES = [("penalty", "fr"), ("dso", "en"), ("cei", "fr"), ("discount", "en"), ("unpaid", "fr"),
+         ("limit", "en"), ("order", "fr"), ("plan", "en"), ("bonus", "fr")]
+# The policy tools' values: the example policy's assets/policy.json, as the tests of the core
+# read it (tests/calculators/policy_document.json, checked against policy/ there).
+POLICY_FILE = Path(__file__).parents[1] / "calculators" / "policy_document.json"
+POLICY = json.loads(POLICY_FILE.read_text("utf-8"))
+CAUSES = [cause["id"] for cause in POLICY["policy"]["blocked_orders"]["causes"]]
+CRITERIA = [criterion["id"] for criterion in POLICY["policy"]["incentives"]["criteria"]]
 
 # Follows a link to `href` as a reader would, within the site: Material's instant navigation
 # swaps the page in, Python is kept, and the calculator form is bound anew with the link.
@@ -60,7 +68,8 @@ FOLLOW = """
 
 
 def page_fields(name: str) -> list[Field]:
-    """The calculator's fields the page has an input for."""
+    """The calculator's fields the page has an input for (an object field: one input per
+    entry)."""
     texts = LAYOUTS[name].texts
     return [field for field in SPECS[name].fields if field.kind != "list" or field.name in texts]
 
@@ -79,8 +88,14 @@ def link_text(value: Any) -> str:
 
 def link(payload: dict[str, Any]) -> str:
     """The shareable link's query string for a JSON input: its fields, no others (``lang`` is
-    the page's own)."""
-    return urlencode({key: link_text(value) for key, value in payload.items() if key != "lang"})
+    the page's own); an object field's entries as ``field.key`` (the bonus's results)."""
+    query = {}
+    for key, value in payload.items():
+        if isinstance(value, dict):
+            query.update({f"{key}.{entry}": link_text(item) for entry, item in value.items()})
+        elif key != "lang":
+            query[key] = link_text(value)
+    return urlencode(query)
 
 
 def to_json(value: Any) -> str:
@@ -88,7 +103,7 @@ def to_json(value: Any) -> str:
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{json.dumps(key)}: {to_json(item)}"
+        return "{" + ", ".join(f"{json.dumps(str(key))}: {to_json(item)}"
                                for key, item in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(map(to_json, value)) + "]"
@@ -96,8 +111,10 @@ def to_json(value: Any) -> str:
 
 
 def run_command_line(name: str, payload: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    """``python -m calculators NAME`` (``--policy assets/policy.json`` for a policy tool)."""
     out = io.StringIO()
-    status = main([name], stdin=io.StringIO(to_json(payload)), stdout=out,
+    options = ["--policy", str(POLICY_FILE)] if SPECS[name].uses_policy else []
+    status = main([name, *options], stdin=io.StringIO(to_json(payload)), stdout=out,
                   stderr=io.StringIO())
     return status, json.loads(out.getvalue())
 
@@ -172,6 +189,16 @@ def months() -> st.SearchStrategy[list[dict[str, Any]]]:
 
 def values(field: Field) -> st.SearchStrategy[Any]:
     """Values of ``field`` the calculators read, mostly within its bounds."""
+    if field.name == "cause":  # the blocked order's: one of the policy's causes
+        return st.sampled_from(CAUSES)
+    if field.kind == "object":  # the bonus's results: one per criterion of the policy
+        return st.fixed_dictionaries({key: numbers(0, 40, places=1) for key in CRITERIA})
+    if field.name == "score":
+        return integers(0, 100)
+    if field.name == "months":  # a plan of 6 months at most, a CEI over a year
+        return integers(1, 12)
+    if field.name == "arrears":  # instalments of 500 at least
+        return numbers(500, 60_000)
     if field.choices:
         return choices(field)
     if field.kind == "boolean":
