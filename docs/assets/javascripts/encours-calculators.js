@@ -203,7 +203,7 @@ function bind(form) {
       // A field of its own (a typed rate, an entry of an object field), else the input named
       // by the path's first part (`invoices[3].amount` → invoices).
       const own = parseTypedRate(error.field)
-        || form.querySelector(`[data-error-for="${CSS.escape(error.field)}"]`);
+        || [...form.querySelectorAll("[data-error-for]")].some((box) => box.dataset.errorFor === error.field);
       const key = own ? error.field : error.field.split(/[.[]/)[0];
       byField.set(key, [...(byField.get(key) || []), error.message]);
     }
