@@ -228,7 +228,9 @@ function bind(form) {
     const currency = values.currency || form.dataset.currency || "EUR";
     for (const output of result.querySelectorAll("[data-output]")) {
       const value = valueAt(values, output.dataset.output);
-      output.dataset.value = value === undefined ? "" : JSON.stringify(value).replace(/^"|"$/g, "");
+      // A text as it is (a letter's lines), anything else as JSON (a number, a list, a boolean).
+      output.dataset.value = value === undefined ? ""
+        : typeof value === "string" ? value : JSON.stringify(value);
       output.textContent = formatValue(value, output.dataset.format, { lang, currency, words: messages });
       const row = output.closest("[data-optional]");
       if (row) row.hidden = value === undefined || value === null;
