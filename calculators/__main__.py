@@ -351,7 +351,10 @@ def listing(lang: str = "fr") -> str:
     lines: list[str] = []
     for entry in describe(lang).values():
         lines += [f"{entry['name']} — {entry['title']}", f"  {entry['summary']}",
-                  f"  {t('list.legal_basis', text=entry['legal_basis'])}", f"  {t('list.fields')}"]
+                  f"  {t('list.legal_basis', text=entry['legal_basis'])}"]
+        if entry["uses_policy"]:
+            lines.append(f"  {t('list.uses_policy', name=entry['name'])}")
+        lines.append(f"  {t('list.fields')}")
         for field in entry["fields"]:
             lines += _field_lines(field, t, "    ")
         lines.append(f"  {t('list.outputs')}")

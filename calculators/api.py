@@ -205,7 +205,8 @@ def run_json(name: str, text: str, policy_text: str | None = None) -> str:
 
 
 def describe(lang: str = "fr") -> dict[str, Any]:
-    """Every calculator: title, summary, legal basis, fields and outputs with their labels."""
+    """Every calculator: title, summary, legal basis, fields and outputs with their labels,
+    and ``uses_policy`` (a policy tool, which needs the policy document: see the module)."""
     t = Catalogue(lang)
     described = {}
     for name, spec in SPECS.items():
@@ -216,6 +217,7 @@ def describe(lang: str = "fr") -> dict[str, Any]:
             "legal_basis": t(f"{name}.legal_basis"),
             "fields": [_describe_field(field, name, t) for field in spec.fields],
             "outputs": [_describe_output(output, name, t) for output in spec.outputs],
+            "uses_policy": spec.uses_policy,
         }
         if name == "penalty":
             entry["rate_tables"] = [

@@ -18,6 +18,7 @@ from typing import Any
 
 from . import bonus, cei, discount, dso, limit, order, penalty, plan, unpaid
 from .inputs import (
+    LAST_DATE,
     MAX_TEXT_LENGTH,
     Field,
     Invalid,
@@ -978,6 +979,9 @@ def _plan(payload: Mapping[str, Any], t: Catalogue, policy: PolicyValues) -> dic
     if problems:
         raise Rejected(problems)
     financed = EXACT.subtract(arrears, down)
+    if (first.year * 12 + first.month - 1 + months - 1) // 12 > LAST_DATE.year:
+        raise Rejected([Problem("first_date", explain(Invalid(
+            "error.date_range", last=LAST_DATE.isoformat()), t, "plan", "first_date"))])
     schedule = plan.instalments(financed, months, first)
     smallest = min(item.amount for item in schedule)
     if smallest < plans.minimum_instalment:

@@ -400,6 +400,7 @@ def calculator_page_context(
     for f in fields:
         if f.member_of and f.value != "":
             payload.setdefault(f.member_of, {})[f.name.split(".", 1)[1]] = f.value
+    # A policy tool reads the policy's values from the same document as the page's worker.
     result = batch.run_form(name, payload, tools)
     if "errors" in result:
         problems = "; ".join(f"{e['field']}: {e['message']}" for e in result["errors"])

@@ -94,6 +94,52 @@ def credit_limit_example(policy: Any) -> LimitExample:
     )
 
 
+# --- blocked order -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class BlockedOrderExample:
+    """The ``order`` tool on the credit-limit example's customer, fully used: an order of twice
+    the tolerance is blocked; one of exactly the tolerance passes."""
+
+    limit: Decimal
+    outstanding: Decimal
+    order: Decimal
+    exposure: Decimal
+    tolerated: Decimal
+    tolerance: Decimal
+    rule: Any
+    deposit: Decimal
+    increase_possible: bool
+    increase_up_to: Decimal
+    increase_approvers: list[str]
+    at_tolerance: Decimal
+    at_tolerance_blocked: bool
+
+
+def blocked_order_example(policy: Any) -> BlockedOrderExample | None:
+    """A customer at its limit (the credit-limit example's) orders twice the exposure rule's
+    tolerance (blocked), then exactly the tolerance (passes); ``None`` when the policy has no
+    exposure rule with a tolerance, or the example's limit is 0."""
+    rule = next((r for r in policy.blocked_orders.blocking_rules
+                 if r.kind == "exposure" and r.tolerance_rate is not None), None)
+    limit = credit_limit_example(policy).limit
+    if rule is None or not limit or not rule.tolerance_rate:
+        return None
+    at_tolerance = limit * rule.tolerance_rate / 100
+    over = run_tool("order", {"limit": str(limit), "outstanding": str(limit),
+                              "order_amount": str(2 * at_tolerance)}, policy)
+    at = run_tool("order", {"limit": str(limit), "outstanding": str(limit),
+                            "order_amount": str(at_tolerance)}, policy)
+    increase = over["temporary_increase"]
+    return BlockedOrderExample(
+        limit=limit, outstanding=limit, order=2 * at_tolerance,
+        exposure=Decimal(over["exposure"]), tolerated=Decimal(over["tolerated"]),
+        tolerance=rule.tolerance_rate, rule=rule, deposit=Decimal(over["deposit_needed"]),
+        increase_possible=increase["possible"], increase_up_to=Decimal(increase["up_to"]),
+        increase_approvers=increase["approvers"], at_tolerance=at_tolerance,
+        at_tolerance_blocked=at["blocked"],
+    )
+
+
 # --- sales incentives ----------------------------------------------------------------------
 @dataclass(frozen=True)
 class CriterionResult:

@@ -117,6 +117,7 @@ def test_describe_documents_every_field_and_output(lang: str) -> None:
 
     for entry in described.values():
         assert entry["title"] and entry["summary"] and entry["legal_basis"]
+        assert entry["uses_policy"] == (entry["name"] in ("limit", "order", "plan", "bonus"))
         check_fields(entry["fields"])
         check_outputs(entry["outputs"])
     json.dumps(described)  # JSON-ready

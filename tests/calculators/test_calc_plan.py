@@ -172,3 +172,12 @@ def test_command_line() -> None:
         json.dumps({"arrears": "1500", "months": 3, "first_date": "2026-01-31"})), out,
         io.StringIO())
     assert status == 0 and json.loads(out.getvalue())["last_date"] == "2026-03-31"
+
+
+def test_a_plan_that_would_end_after_the_last_date() -> None:
+    policy = with_policy(POLICY, recovery__payment_plans__maximum_months=24)
+    errors = tool_errors("plan", {"arrears": "24000", "months": 24,
+                                  "first_date": "9998-06-30"}, policy)
+    assert set(errors) == {"first_date"} and "9998-12-31" in errors["first_date"]
+    assert tool("plan", {"arrears": "6000", "months": 6, "first_date": "9998-07-31"},
+                policy)["last_date"] == "9998-12-31"

@@ -369,3 +369,35 @@ def test_print_page_holds_every_printed_chapter_once(french) -> None:
         assert f"]({chapter.path}" not in page, chapter.path
     ids = EXPLICIT_ID.findall(page)
     assert len(ids) == len(set(ids)), "an anchor appears twice on the print page"
+
+
+# --- blocked orders: the worked example ------------------------------------------------------
+def test_blocked_order_example_is_the_order_tools_result(french, policy) -> None:
+    example = examples.blocked_order_example(policy)
+    assert example is not None
+    document = json.loads(json.dumps(policy_json(policy)))
+    blocked = calculators.run("order", {"limit": "36000", "outstanding": "36000",
+                                        "order_amount": "3600"}, document)
+    passes = calculators.run("order", {"limit": "36000", "outstanding": "36000",
+                                       "order_amount": "1800"}, document)
+    assert (example.limit, example.order, example.at_tolerance) == (
+        Decimal(36000), Decimal(3600), Decimal(1800))
+    assert (str(example.exposure), str(example.deposit), blocked["blocked"],
+            example.at_tolerance_blocked, passes["blocked"]) == (
+        blocked["exposure"], blocked["deposit_needed"], True, False, False)
+    assert example.increase_approvers == blocked["temporary_increase"]["approvers"]
+    page = french.pages["blocked-orders.md"]
+    assert "exactement à la tolérance : elle passe" in section(page, "blocked-rules")
+    assert format_money(Decimal(39600), "EUR", "fr").replace(",00", "") in page
+
+
+def test_a_policy_tools_page_is_computed_with_the_policy(policy, monkeypatch) -> None:
+    from encours.render import calculator_pages
+
+    monkeypatch.setitem(calculator_pages.LAYOUTS, "limit", calculator_pages.Layout(
+        summary=(("limit", "money"),),
+        example_inputs={"score": "75", "equity": "420000", "insurer_cover": "50000",
+                        "monthly_purchases": "18000", "term_days": "45"}))
+    page = calculator_pages.calculator_page_context("limit", policy, lang="fr",
+                                                    labels=Catalogue("fr"))
+    assert (page.result["limit"], page.result["approvers"]) == ("36000.00", ["credit_manager"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from encours.i18n import Catalogue
+from encours.render import examples
 from encours.render.chapters.common import (
     Helpers,
     common,
@@ -60,6 +61,7 @@ def blocked_orders(policy: Any, lang: str, labels: Catalogue) -> dict[str, Any]:
                                [blocked.decision.owner, blocked.decision.escalation],
                                ["customer_exposure", "overdue_invoices"]),
         "flowchart": blocked_flowchart(policy, helpers).markup(),
+        "example": examples.blocked_order_example(policy),
         "insurance": insurance_view(policy, helpers),
         "causes": [
             (cause, [(text.plain(alternatives[a].name),
