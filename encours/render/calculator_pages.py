@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -438,6 +439,7 @@ def calculator_page_context(
         filled = result.get(layout.letter) or {}
         letter = {"path": layout.letter, "label": output_labels[layout.letter],
                   "subject": filled.get("subject", ""), "body": filled.get("body", ""),
+                  "parts": letter_parts(filled.get("body", "")),
                   "lang": filled.get("lang", lang)}
     modes = {code: list(regime.modes) for code, regime in REGIMES.items()}
     target = None
@@ -472,6 +474,19 @@ def calculator_page_context(
         steps=list(result.get("explanation") or []) if layout.steps else None,
         letter=letter,
     )
+
+
+_BOLD = re.compile(r"\*\*([^*]+)\*\*")
+
+
+def letter_parts(text: str) -> list[tuple[bool, str]]:
+    """A letter's text as ``(bold, text)`` pieces: the policy's letters mark their headings
+    ``**so**`` (as the page's script reads them too)."""
+    parts, at = [], 0
+    for found in _BOLD.finditer(text):
+        parts += [(False, text[at:found.start()]), (True, found[1])]
+        at = found.end()
+    return [part for part in [*parts, (False, text[at:])] if part[1]]
 
 
 TABLE_CAPTIONS = ("periods", "steps")

@@ -231,7 +231,8 @@ function bind(form) {
       // A text as it is (a letter's lines), anything else as JSON (a number, a list, a boolean).
       output.dataset.value = value === undefined ? ""
         : typeof value === "string" ? value : JSON.stringify(value);
-      output.textContent = formatValue(value, output.dataset.format, { lang, currency, words: messages });
+      if (output.dataset.format === "letter") showLetter(output, value);
+      else output.textContent = formatValue(value, output.dataset.format, { lang, currency, words: messages });
       const row = output.closest("[data-optional]");
       if (row) row.hidden = value === undefined || value === null;
     }
@@ -357,6 +358,19 @@ function bind(form) {
     whenIdle(warmUp); // after instant navigation: once the new page is on screen
     form.dispatchEvent(new CustomEvent("encours:computed", { bubbles: true }));
   }
+}
+
+// A letter's text, its headings marked **so** (as the build writes it: letter_parts).
+function showLetter(element, text) {
+  element.replaceChildren();
+  String(text ?? "").split(/\*\*([^*]+)\*\*/).forEach((part, index) => {
+    if (!part) return;
+    if (index % 2) {
+      const bold = document.createElement("strong");
+      bold.textContent = part;
+      element.append(bold);
+    } else element.append(part);
+  });
 }
 
 // Copy the result as plain text (label: value, one a line) and print it (print stylesheet).
