@@ -145,9 +145,9 @@ LAYOUTS: dict[str, Layout] = {
     ),
     "bonus": Layout(
         summary=(("total", "money"), ("period_target", "money"), ("share", "percent")),
+        # Threshold and weight are in the steps below the table: five columns fit the column.
         tables=(("criteria", (("name", "text"), ("result", "decimal"), ("tier", "integer"),
-                              ("threshold", "decimal"), ("payout", "percent"),
-                              ("weight", "percent"), ("amount", "money"))),),
+                              ("payout", "percent"), ("amount", "money"))),),
         steps=True,
     ),
 }
