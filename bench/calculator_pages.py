@@ -118,6 +118,26 @@ def navigation_and_recalculation(playwright, base_url: str) -> dict[str, float]:
                 "second_start": float(not navigate["ready"] or starts != 1)}
 
 
+# The policy tools' pages: a field and a new value for each (the first change after Python is
+# ready on a page loaded anew in a warm profile, as the "warm" row above).
+TOOLS = {"limit": ("equity", "500000"), "order": ("order_amount", "12000"),
+         "plan": ("arrears", "12000"), "bonus": ("target_bonus", "4800")}
+
+
+def tool_first_results(playwright, base_url: str) -> dict[str, float]:
+    """Each policy tool's page loaded (one profile, files cached after the first), Python
+    ready: ms from an input change to its result shown."""
+    measured = {}
+    with new_profile(playwright, base_url, COUNT) as context:
+        page = context.new_page()
+        for name, (field, value) in TOOLS.items():
+            page.goto(f"/calculators/{name}/")
+            page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
+            page.evaluate(IDLE)
+            measured[f"tool_{name}"] = change(page, field, value)
+    return measured
+
+
 def batch_ms(playwright, base_url: str, text: str) -> float:
     with new_profile(playwright, base_url, None) as context:
         page = context.new_page()
@@ -140,7 +160,7 @@ def main() -> int:
         site = Path(tmp) / "site"
         rows: dict[str, list[float]] = {key: [] for key in (
             "cold", "warm", "floor_cold", "floor_warm", "navigate", "recalc_first", "recalc",
-            "recalc_dso", "second_start", "batch")}
+            "recalc_dso", "second_start", "batch", *(f"tool_{name}" for name in TOOLS))}
         traffic = Traffic()
         with serve(site, traffic=traffic) as base_url, sync_playwright() as playwright:
             # Instant navigation follows only the sitemap's links: build for this address.
@@ -157,6 +177,7 @@ def main() -> int:
                                    ("floor_cold", floor_cold["first"]),
                                    ("floor_warm", floor_warm["first"]),
                                    *measured.items(),
+                                   *tool_first_results(playwright, base_url).items(),
                                    ("batch", batch_ms(playwright, base_url, text))):
                     rows[key].append(value)
             def ready(page: Page) -> None:
@@ -186,6 +207,9 @@ def main() -> int:
           f"{m['recalc_dso']:>8.1f}{'≤ 20':>14}")
     print(f"{'batch: 10,000 invoices, file chosen to totals shown':<58}{m['batch']:>8.0f}"
           f"{'< 2000':>14}")
+    for name in TOOLS:
+        print(f"{'policy tool ' + name + ': first result after an input change':<58}"
+              f"{m['tool_' + name]:>8.1f}{'≤ 20':>14}")
     print()
     print(f"{'sent by the server (headers and bodies)':<58}{'bytes':>14}{'responses':>10}")
     for label, (size, count, _) in (("calculator page, cold (empty cache)", page_cold),

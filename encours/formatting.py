@@ -109,6 +109,8 @@ def format_value(value: object, kind: str, lang: str, currency: str = "EUR") -> 
             return format_date(str(value), lang)
         case "list":
             return " ".join(str(item) for item in value) if isinstance(value, list) else str(value)
+        case "names":
+            return ", ".join(str(item) for item in value) if isinstance(value, list) else str(value)
         case _:
             return str(value)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 import calculators
 from calculators import CALCULATORS, batch
 from calculators.penalty import REGIMES
+from calculators.specs import SPECS
 from encours.i18n import Catalogue
 
 Columns = tuple[tuple[str, str], ...]
@@ -44,6 +46,12 @@ class Layout:
     only_when: dict[str, tuple[str, str]] = field(default_factory=dict)
     batch: str | None = None
     """``"penalty"`` (CSV of invoices) or ``"dso"`` (CSV of months): the page's batch import."""
+    lists: tuple[str, ...] = ()
+    """Outputs that are lists of sentences (``a.b``: ``b`` inside the output ``a``)."""
+    steps: bool = False
+    """The result explains each step in words (its ``explanation``)."""
+    letter: str = ""
+    """An output holding a letter (``subject``, ``body``) filled in, shown ready to print."""
 
 
 PERIOD_COLUMNS: Columns = (
@@ -97,6 +105,51 @@ LAYOUTS: dict[str, Layout] = {
                  ("financing_sales_needed", "money")),
         example_inputs={"amount": "10000", "days_late": "45"},
     ),
+    # --- the policy tools: inputs from the policy's own examples, values from assets/policy.json
+    "limit": Layout(
+        summary=(("limit", "money"), ("risk_class_name", "text"), ("by_equity", "money"),
+                 ("by_insurer", "money"), ("by_purchases", "money"), ("smallest", "money"),
+                 ("rounded", "money"), ("class_maximum", "money"), ("capped", "yesno"),
+                 ("approver_titles", "names"), ("review_months", "integer"),
+                 ("maximum_term_text", "text")),
+        steps=True,
+    ),
+    "order": Layout(
+        summary=(("blocked", "yesno"), ("exposure", "money"), ("tolerated", "money"),
+                 ("excess", "money"), ("deposit_needed", "money"),
+                 ("temporary_increase.possible", "yesno"),
+                 ("temporary_increase.up_to", "money"),
+                 ("temporary_increase.share_needed", "percent"),
+                 ("temporary_increase.maximum_days", "integer"),
+                 ("temporary_increase.approver_titles", "names"),
+                 ("decision.owner_title", "text"), ("decision.escalation_title", "text"),
+                 ("decision.deadline_working_hours", "integer")),
+        tables=(("checks", (("name", "text"), ("blocks", "yesno"))),
+                ("causes", (("name", "text"), ("what_to_check", "text"))),
+                ("alternatives", (("name", "text"), ("approver_title", "text")))),
+        lists=("temporary_increase.reasons",),
+        example_inputs={"limit": "36000", "outstanding": "30000", "order_amount": "10000",
+                        "oldest_overdue_days": "0", "oldest_dispute_days": "0"},
+        steps=True,
+    ),
+    "plan": Layout(
+        summary=(("instalment", "money"), ("financed", "money"), ("down_payment", "money"),
+                 ("months", "integer"), ("last_date", "date"), ("approver_title", "text"),
+                 ("maximum_months", "integer"), ("minimum_instalment", "money"),
+                 ("approval_limit", "money")),
+        tables=(("instalments", (("number", "integer"), ("date", "date"),
+                                 ("amount", "money"))),),
+        example_inputs={"arrears": "10000", "months": "6", "first_date": "2026-01-31"},
+        steps=True,
+        letter="acknowledgement",
+    ),
+    "bonus": Layout(
+        summary=(("total", "money"), ("period_target", "money"), ("share", "percent")),
+        # Threshold and weight are in the steps below the table: five columns fit the column.
+        tables=(("criteria", (("name", "text"), ("result", "decimal"), ("tier", "integer"),
+                              ("payout", "percent"), ("amount", "money"))),),
+        steps=True,
+    ),
 }
 PAGED: tuple[str, ...] = tuple(name for name in CALCULATORS if name in LAYOUTS)
 """The calculators with a page: those with a layout (a calculator whose page is not written
@@ -125,6 +178,12 @@ class FormField:
     only_when: tuple[str, str] | None = None
     lines: bool = False
     """Typed as lines of text (a textarea): a list such as the DSO's months."""
+    member_of: str = ""
+    """The object field this input is one entry of (the bonus's ``results``), named
+    ``results.<key>`` in the form and the link."""
+    unset: str = ""
+    """What the field holds when a shareable link does not name it: the calculator's own
+    default (a box, a choice without a blank one), else blank (the form's ``data-unset``)."""
 
     @property
     def input_type(self) -> str:
@@ -134,7 +193,7 @@ class FormField:
     def input_mode(self) -> str:
         if self.kind == "integer":
             return "numeric"
-        return "decimal" if self.kind in {"money", "rate", "percent"} else ""
+        return "decimal" if self.kind in {"money", "rate", "percent", "decimal"} else ""
 
 
 @dataclass
@@ -182,6 +241,12 @@ class CalculatorPage:
     defaults: dict[str, str] = field(default_factory=dict)
     rate_tables: list[dict[str, Any]] = field(default_factory=list)
     """The reference rate tables a penalty uses, each with its source and date."""
+    lists: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    """Outputs that are lists of sentences: (output path, label, items)."""
+    steps: list[str] | None = None
+    """The result's explanation, step by step (a policy tool)."""
+    letter: dict[str, Any] | None = None
+    """A letter filled in (``path``, ``subject``, ``body``, ``label``)."""
 
     @property
     def typed_rate_tables(self) -> dict[str, dict[str, str]]:
@@ -297,14 +362,19 @@ def calculator_page_context(
     """The page of calculator ``name``: its form with the policy's defaults and its result."""
     layout = LAYOUTS[name]
     spec = calculators.describe(lang)[name]
+    uses_policy = SPECS[name].uses_policy
+    tools = _tool_values(policy) if uses_policy else None
     example, example_inputs = _example(name, policy)
     defaults = policy_defaults(name, policy)
-    inputs = {**example_inputs, **defaults}
+    inputs = {**example_inputs, **_tool_inputs(name, tools), **defaults}
     fields = []
     for raw in spec["fields"]:
         lines = raw["name"] in layout.texts
         if raw["kind"] == "list" and not lines:
             continue  # lists of invoices come through the batch import
+        if raw["kind"] == "object":
+            fields += _member_fields(raw, tools, inputs, lang)
+            continue
         default = raw.get("default")
         value = inputs.get(raw["name"], "" if default is None else _plain(default))
         fields.append(
@@ -315,20 +385,24 @@ def calculator_page_context(
                 kind=raw["kind"],
                 value=value,
                 required=bool(raw.get("required")),
-                choices=_choices(raw, labels),
+                choices=_tool_choices(name, raw["name"], tools, lang, labels)
+                or _choices(raw, labels),
                 only_when=layout.only_when.get(raw["name"]),
                 lines=lines,
+                unset="" if default is None else _plain(default),
             )
         )
     values = {f.name: f.value for f in fields}
-    payload = {
+    payload: dict[str, Any] = {
         f.name: f.value for f in fields
-        if f.value != "" and (f.only_when is None or values[f.only_when[0]] == f.only_when[1])
+        if f.value != "" and not f.member_of
+        and (f.only_when is None or values[f.only_when[0]] == f.only_when[1])
     } | {"lang": lang, "reference_rates": policy.rates.reference_rates()}
+    for f in fields:
+        if f.member_of and f.value != "":
+            payload.setdefault(f.member_of, {})[f.name.split(".", 1)[1]] = f.value
     # A policy tool reads the policy's values from the same document as the page's worker.
-    from encours.render.policy_document import tool_values  # here: it imports this module
-
-    result = batch.run_form(name, payload, tool_values(policy) if spec["uses_policy"] else None)
+    result = batch.run_form(name, payload, tools)
     if "errors" in result:
         problems = "; ".join(f"{e['field']}: {e['message']}" for e in result["errors"])
         raise ValueError(f"the default inputs of the {name} calculator are invalid: {problems}")
@@ -338,17 +412,35 @@ def calculator_page_context(
         output["name"]: {item["name"]: item["label"] for item in output.get("items", ())}
         for output in spec["outputs"]
     }
-    outputs = [Output(key, output_labels[key], fmt, result.get(key))
+
+    def label_of(path: str) -> str:
+        head, _, tail = path.partition(".")
+        if not tail:
+            return output_labels[head]
+        separator = labels("calculator.js.label_separator")
+        return output_labels[head] + separator + column_labels[head][tail]
+
+    outputs = [Output(key, label_of(key), fmt, output_at(result, key))
                for key, fmt in layout.summary]
     tables = [
         Table(
             rows_field=rows_field,
-            caption=labels(f"calculator.table.{rows_field}"),
+            caption=(labels(f"calculator.table.{rows_field}") if rows_field in TABLE_CAPTIONS
+                     else output_labels[rows_field]),
             columns=[Output(key, column_labels[rows_field][key], fmt, None) for key, fmt in cols],
             rows=result.get(rows_field, []),
         )
         for rows_field, cols in layout.tables
     ]
+    lists = [(path, label_of(path), list(output_at(result, path) or []))
+             for path in layout.lists]
+    letter = None
+    if layout.letter:
+        filled = result.get(layout.letter) or {}
+        letter = {"path": layout.letter, "label": output_labels[layout.letter],
+                  "subject": filled.get("subject", ""), "body": filled.get("body", ""),
+                  "parts": letter_parts(filled.get("body", "")),
+                  "lang": filled.get("lang", lang)}
     modes = {code: list(regime.modes) for code, regime in REGIMES.items()}
     target = None
     if name == "dso":
@@ -378,7 +470,91 @@ def calculator_page_context(
         batch=layout.batch,
         defaults={key: value for key, value in defaults.items() if value != ""},
         rate_tables=spec.get("rate_tables", []),
+        lists=lists,
+        steps=list(result.get("explanation") or []) if layout.steps else None,
+        letter=letter,
     )
+
+
+_BOLD = re.compile(r"\*\*([^*]+)\*\*")
+
+
+def letter_parts(text: str) -> list[tuple[bool, str]]:
+    """A letter's text as ``(bold, text)`` pieces: the policy's letters mark their headings
+    ``**so**`` (as the page's script reads them too)."""
+    parts, at = [], 0
+    for found in _BOLD.finditer(text):
+        parts += [(False, text[at:found.start()]), (True, found[1])]
+        at = found.end()
+    return [part for part in [*parts, (False, text[at:])] if part[1]]
+
+
+TABLE_CAPTIONS = ("periods", "steps")
+"""Tables whose caption is the handbook's own (``calculator.table.NAME``); the others are
+captioned with their output's label."""
+
+
+def output_at(result: dict[str, Any], path: str) -> Any:
+    """The output at ``path`` of a result: ``decision.owner_title`` is ``owner_title`` inside
+    ``decision`` (``None`` when absent), as the page reads it."""
+    value: Any = result
+    for key in path.split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def _tool_values(policy: Any) -> Any:
+    """The values the policy tools apply, read from ``assets/policy.json`` as the page's worker
+    and the command line read them."""
+    from encours.render.policy_document import tool_values  # it imports this module
+
+    return tool_values(policy)
+
+
+def _tool_inputs(name: str, tools: Any) -> dict[str, str]:
+    """A policy tool's inputs at first paint, from the policy's own examples: the credit-limit
+    example's customer (a score in the middle of the first risk class), the incentives'
+    sample salesperson."""
+    if name == "limit":
+        first = tools.risk_classes[0]
+        inputs = {"score": str((first.score_min + first.score_max) // 2)}
+        for key in ("equity", "insurer_cover", "monthly_purchases", "term_days"):
+            if tools.limit_method.example.get(key) is not None:
+                inputs[key] = _plain(tools.limit_method.example[key])
+        return inputs
+    if name == "bonus" and tools.incentives.example:
+        example = tools.incentives.example
+        inputs = {"target_bonus": _plain(example["target_bonus"])}
+        for key, value in (example.get("results") or {}).items():
+            inputs[f"results.{key}"] = _plain(value)
+        return inputs
+    return {}
+
+
+def _member_fields(raw: dict[str, Any], tools: Any, inputs: dict[str, str],
+                   lang: str) -> list[FormField]:
+    """An object field as one input per entry: the bonus's ``results``, one per criterion of
+    the policy (named ``results.<criterion id>``)."""
+    if raw["name"] != "results" or tools is None:
+        return []
+    fields = []
+    for criterion in tools.incentives.criteria:
+        name = f"results.{criterion.id}"
+        fields.append(FormField(
+            name=name, label=criterion.name.get(lang), help=raw.get("help", ""),
+            kind="decimal", value=inputs.get(name, ""), required=bool(raw.get("required")),
+            member_of=raw["name"]))
+    return fields
+
+
+def _tool_choices(name: str, field: str, tools: Any, lang: str,
+                  labels: Catalogue) -> list[tuple[str, str]]:
+    """The blocked-order tool's ``cause``: the policy's causes, by name, after a blank one (the
+    rules say which causes are likely; the reader picks one where they cannot tell)."""
+    if name != "order" or field != "cause" or tools is None:
+        return []
+    return [("", labels("calculator.choice_none")),
+            *((cause.id, cause.name.get(lang)) for cause in tools.causes)]
 
 
 def index_page_context(pages: list[CalculatorPage], policy: Any, *,

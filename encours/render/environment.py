@@ -69,7 +69,7 @@ def make_environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(label=labels, lang=lang)
+    env.globals.update(label=labels, lang=lang, tool_link=_tool_link(labels, lang))
     env.filters.update(
         t=text_in(lang),
         cell=table_cell,
@@ -85,3 +85,16 @@ def make_environment(
         ),
     )
     return env
+
+
+def _tool_link(labels: Catalogue, lang: str) -> Any:
+    """``tool_link(name, url)``: a chapter's link to the policy tool that computes its rule
+    (the tool's title from the calculators' catalogue, the sentence from the handbook's)."""
+    from calculators.messages import Catalogue as CalculatorWords
+
+    words = CalculatorWords(lang)
+
+    def link(name: str, url: str) -> str:
+        return labels("calculator.tool_link", title=words(f"{name}.title"), url=url)
+
+    return link

@@ -85,7 +85,7 @@ def test_a_missing_rate_is_asked_for_typed_and_kept_in_the_link(calculator, page
 
 
 def test_a_wrong_typed_rate_gets_a_message_next_to_it(calculator, page) -> None:
-    calculator.open("?due_date=2026-09-30&payment_date=2026-11-30"
+    calculator.open("?amount=10000&due_date=2026-09-30&payment_date=2026-11-30"
                     "&reference_rates.ecb_main_refinancing_rate.2026-H2=abc")
     calculator.wait_ready()
     calculator.wait_computed(0)

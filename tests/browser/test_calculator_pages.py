@@ -70,6 +70,18 @@ EXAMPLES = [
     ("unpaid", "F1", {"amount": "15000", "financing_rate": "4", "days_late": "45",
                       "basis": "360"},
      {"financing_cost": "75.00"}),
+    # The policy tools, on the example policy (the issue's figures; more cases in
+    # test_policy_tools.py).
+    ("limit", "policy", {"score": "75", "equity": "420000", "insurer_cover": "50000",
+                         "monthly_purchases": "18000", "term_days": "45"},
+     {"limit": "36000.00"}),
+    ("order", "tolerance", {"limit": "36000", "outstanding": "36000", "order_amount": "1800"},
+     {"exposure": "37800.00", "deposit_needed": "1800.00"}),
+    ("plan", "uneven", {"arrears": "10000", "months": "3", "first_date": "2026-06-10"},
+     {"instalment": "3333.33"}),
+    ("bonus", "policy", {"target_bonus": "4000", "results.overdue": "6.2",
+                         "results.payment_delay": "9", "results.disputes": "8"},
+     {"total": "700.00"}),
 ]
 
 # Bad input: (calculator, inputs, field that gets the message).
@@ -111,10 +123,12 @@ def set_inputs(page: Page, inputs: dict[str, Any]) -> None:
 
 
 def cpython(page: Page, policy_json: dict[str, Any]) -> dict[str, Any]:
+    """CPython's result for the form's inputs, with what the worker adds: the policy's rates,
+    and its document for a policy tool."""
     payload = page.evaluate(PAYLOAD)
     name = page.locator(FORM).get_attribute("data-calculator")
     return batch.run_form(name, {"reference_rates": policy_json.get("reference_rates") or {},
-                                 **payload})
+                                 **payload}, policy_json)
 
 
 def assert_shows(page: Page, expected: dict[str, Any]) -> None:

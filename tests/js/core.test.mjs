@@ -9,8 +9,11 @@ import {
 
 // Just enough of a form for the functions under test: named fields, boxes, data attributes.
 function field(name, value, { type = "text", checked = false, disabled = false, default: fallback,
-                              options } = {}) {
-  return { name, value, type, checked, disabled, options, dataset: fallback === undefined ? {} : { default: fallback } };
+                              unset, options } = {}) {
+  const dataset = {};
+  if (fallback !== undefined) dataset.default = fallback;
+  if (unset !== undefined) dataset.unset = unset;
+  return { name, value, type, checked, disabled, options, dataset };
 }
 function fakeForm(fields, { dataset = {}, boxes = [] } = {}) {
   const elements = [...fields];
@@ -38,19 +41,44 @@ test("formPayload: French when the form names no language; skip() leaves fields 
                    { lang: "fr", regime: "FR" });
 });
 
-test("formQuery keeps what differs from the defaults; fillForm and resetForm round-trip", () => {
+test("formQuery: no query at the defaults; else every input that a link would not leave unset", () => {
   const fields = [
-    field("amount", "250", { default: "100" }), field("regime", "FR", { default: "FR" }),
-    field("b2b", "on", { type: "checkbox", checked: false, default: "true" }),
-    field("rate", "9", { disabled: true, default: "" }),
+    field("amount", "250", { default: "100" }), field("regime", "FR", { default: "FR", unset: "FR" }),
+    field("b2b", "on", { type: "checkbox", checked: false, default: "true", unset: "true" }),
+    field("rate", "9", { disabled: true, default: "" }), field("as_of", "", { default: "" }),
   ];
   const form = fakeForm(fields);
   assert.equal(formQuery(form), "amount=250&b2b=false");
   resetForm(form);
   assert.deepEqual([fields[0].value, fields[2].checked, fields[3].value], ["100", true, ""]);
-  assert.equal(fillForm(form, "?amount=300&b2b=false&unknown=1"), true);
-  assert.deepEqual([fields[0].value, fields[2].checked], ["300", false]);
+  assert.equal(formQuery(form), "", "the defaults are the page's address alone");
+  fields[0].value = "";
+  assert.equal(formQuery(form), "amount=", "a link that names no input still names one");
+});
+
+test("fillForm: a link is the whole input; the inputs it does not name are not given", () => {
+  const fields = [
+    field("amount", "100", { default: "100" }), field("regime", "DE", { default: "DE", unset: "FR" }),
+    field("b2b", "on", { type: "checkbox", checked: false, default: "false", unset: "true" }),
+    field("as_of", "2025-01-01", { default: "2025-01-01" }),
+  ];
+  const form = fakeForm(fields);
+  assert.equal(fillForm(form, "?amount=300&unknown=1"), true);
+  assert.deepEqual([fields[0].value, fields[1].value, fields[2].checked, fields[3].value],
+                   ["300", "FR", true, ""]);
   assert.equal(fillForm(form, "unknown=1"), false);
+  assert.equal(fields[0].value, "300", "a query naming no input is not a link");
+});
+
+test("fillForm reads a link's values as the calculators do: a choice in any case, a box's words, French dates", () => {
+  const regime = field("regime", "FR", { unset: "FR", options: [{ value: "FR" }, { value: "UK" }] });
+  const b2b = field("b2b", "on", { type: "checkbox", checked: true, unset: "true" });
+  const due = field("due_date", "", { type: "date" });
+  const form = fakeForm([regime, b2b, due]);
+  fillForm(form, "regime=%20uk%20&b2b=Non&due_date=3/9/2025");
+  assert.deepEqual([regime.value, b2b.checked, due.value], ["UK", false, "2025-09-03"]);
+  fillForm(form, "b2b=OUI&due_date=2025-09-30");
+  assert.deepEqual([regime.value, b2b.checked, due.value], ["FR", true, "2025-09-30"]);
 });
 
 test("field conditions: a box applies only for its value, its fields disabled otherwise", () => {

@@ -3,7 +3,7 @@
 // calculator form, so handbook pages never fetch a byte of Pyodide.
 import {
   applyConditions, fill, fillForm, formPayload, formQuery, onPage, parseTypedRate, readJSON,
-  resetForm, typedRateName, whenIdle,
+  resetForm, typedRateName, valueAt, whenIdle,
 } from "./encours-core.js";
 import { formatValue, prepareFormats } from "./encours-formats.js";
 import * as runtime from "./encours-runtime.js";
@@ -200,7 +200,11 @@ function bind(form) {
   function showErrors(errors) {
     const byField = new Map();
     for (const error of errors) {
-      const key = parseTypedRate(error.field) ? error.field : error.field.split(/[.[]/)[0];
+      // A field of its own (a typed rate, an entry of an object field), else the input named
+      // by the path's first part (`invoices[3].amount` → invoices).
+      const own = parseTypedRate(error.field)
+        || [...form.querySelectorAll("[data-error-for]")].some((box) => box.dataset.errorFor === error.field);
+      const key = own ? error.field : error.field.split(/[.[]/)[0];
       byField.set(key, [...(byField.get(key) || []), error.message]);
     }
     for (const box of form.querySelectorAll("[data-error-for]")) {
@@ -223,9 +227,12 @@ function bind(form) {
   function showResult(values) {
     const currency = values.currency || form.dataset.currency || "EUR";
     for (const output of result.querySelectorAll("[data-output]")) {
-      const value = values[output.dataset.output];
-      output.dataset.value = value === undefined ? "" : JSON.stringify(value).replace(/^"|"$/g, "");
-      output.textContent = formatValue(value, output.dataset.format, { lang, currency, words: messages });
+      const value = valueAt(values, output.dataset.output);
+      // A text as it is (a letter's lines), anything else as JSON (a number, a list, a boolean).
+      output.dataset.value = value === undefined ? ""
+        : typeof value === "string" ? value : JSON.stringify(value);
+      if (output.dataset.format === "letter") showLetter(output, value);
+      else output.textContent = formatValue(value, output.dataset.format, { lang, currency, words: messages });
       const row = output.closest("[data-optional]");
       if (row) row.hidden = value === undefined || value === null;
     }
@@ -248,7 +255,7 @@ function bind(form) {
     }
     for (const list of result.querySelectorAll("[data-output-list]")) {
       list.innerHTML = "";
-      for (const text of values[list.dataset.outputList] || []) {
+      for (const text of valueAt(values, list.dataset.outputList) || []) {
         const item = document.createElement("li");
         item.textContent = text;
         list.append(item);
@@ -353,6 +360,19 @@ function bind(form) {
   }
 }
 
+// A letter's text, its headings marked **so** (as the build writes it: letter_parts).
+function showLetter(element, text) {
+  element.replaceChildren();
+  String(text ?? "").split(/\*\*([^*]+)\*\*/).forEach((part, index) => {
+    if (!part) return;
+    if (index % 2) {
+      const bold = document.createElement("strong");
+      bold.textContent = part;
+      element.append(bold);
+    } else element.append(part);
+  });
+}
+
 // Copy the result as plain text (label: value, one a line) and print it (print stylesheet).
 function resultText(result, separator) {
   const lines = [document.querySelector("h1")?.textContent.trim() || ""];
@@ -387,6 +407,13 @@ function bindResultActions(result, messages) {
     }
   });
   result.querySelector("[data-print]")?.addEventListener("click", () => window.print());
+  // The letter filled in (a payment plan's acknowledgement of debt), printed alone.
+  result.querySelector("[data-print-letter]")?.addEventListener("click", () => {
+    document.body.classList.add("encours-print-letter");
+    window.addEventListener("afterprint", () => document.body.classList.remove("encours-print-letter"),
+                            { once: true });
+    window.print();
+  });
 }
 
 onPage("form[data-calculator]", bind);

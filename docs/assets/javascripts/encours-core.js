@@ -31,38 +31,106 @@ export function formPayload(form, { skip = () => false } = {}) {
       if (field.value.trim() === "") continue;
       payload.reference_rates ??= {};
       (payload.reference_rates[typed[0]] ??= {})[typed[1]] = field.value.trim();
+    } else if (field.dataset.memberOf) {
+      // One entry of an object field (the bonus's `results.<criterion>`): blanks left out.
+      if (field.value.trim() === "") continue;
+      const key = field.name.slice(field.dataset.memberOf.length + 1);
+      (payload[field.dataset.memberOf] ??= {})[key] = field.value.trim();
     } else if (field.type === "checkbox") payload[field.name] = field.checked;
     else if (field.value.trim() !== "") payload[field.name] = field.value.trim();
   }
   return payload;
 }
 
-/** The enabled inputs that differ from their default (`data-default`), as a query string. */
-export function formQuery(form) {
-  const query = new URLSearchParams();
-  for (const field of form.elements) {
-    if (!field.name || field.disabled) continue;
-    const value = field.type === "checkbox" ? String(field.checked) : field.value.trim();
-    if (value !== (field.dataset.default ?? "")) query.set(field.name, value);
-  }
-  return query.toString();
+// A shareable link names every input the computation receives, under its JSON field name, and
+// nothing else: the calculators' JSON input with the same fields gives the same result (the
+// command line's). An input a link does not name is not given: blank, or for a box and a
+// choice without a blank one, the calculator's own default (`data-unset`, what the calculator
+// takes when the field is absent). The page's address without a query string is the policy's
+// defaults (`data-default`), which the page shows at first paint.
+const TRUE_WORDS = new Set(["true", "oui", "yes", "vrai", "1"]);
+const FALSE_WORDS = new Set(["false", "non", "no", "faux", "0"]);
+const FRENCH_DATE = /^([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4})$/;
+
+/** What a field holds as a link's value: a box as "true" or "false", any other trimmed. */
+function linkValue(field) {
+  return field.type === "checkbox" ? String(field.checked) : field.value.trim();
+}
+
+/** The value a field takes when a link does not name it. */
+function unsetValue(field) {
+  return field.dataset.unset ?? "";
 }
 
 /**
- * Fills a form from a query string; true if it held any of the form's inputs. A typed rate
- * the form has no input for yet is given one by `create(name)`, if passed.
+ * The enabled inputs as a link's query string: those that differ from what a link leaves
+ * unnamed (`data-unset`); "" when every input is the policy's default (`data-default`).
+ */
+export function formQuery(form) {
+  const query = new URLSearchParams();
+  let atDefaults = true;
+  let first = null;
+  for (const field of form.elements) {
+    if (!field.name || field.disabled) continue;
+    const value = linkValue(field);
+    first ??= [field.name, value];
+    if (value !== (field.dataset.default ?? "")) atDefaults = false;
+    if (value !== unsetValue(field)) query.set(field.name, value);
+  }
+  if (atDefaults) return "";
+  // Every input left unset, which is not the defaults: the link still names one.
+  if (first && !query.size) query.set(...first);
+  return query.toString();
+}
+
+/** A box's state from a link's word, as the calculators read a boolean; null if none. */
+function linkBoolean(value) {
+  const word = value.trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  return FALSE_WORDS.has(word) ? false : null;
+}
+
+/** Puts a link's value in a field as the calculators would read it: a choice whatever its
+ * case, a box from any of their words, a date as DD/MM/YYYY too. */
+function setFromLink(field, value) {
+  if (field.type === "checkbox") {
+    const checked = linkBoolean(value);
+    field.checked = checked ?? unsetValue(field) === "true";
+    return;
+  }
+  const trimmed = value.trim();
+  if (field.options) {
+    const wanted = trimmed.toLowerCase();
+    const option = [...field.options].find((item) => item.value.toLowerCase() === wanted);
+    field.value = option ? option.value : value;
+  } else if (field.type === "date") {
+    const french = FRENCH_DATE.exec(trimmed);
+    field.value = french
+      ? `${french[3]}-${french[2].padStart(2, "0")}-${french[1].padStart(2, "0")}`
+      : trimmed;
+  } else field.value = value;
+}
+
+/**
+ * Fills a form from a shareable link (a query string); true if it named any of the form's
+ * inputs. Then the inputs it does not name are not given (`data-unset`): the link is the whole
+ * input. A typed rate the form has no input for yet is given one by `create(name)`, if passed.
  */
 export function fillForm(form, search, { create = null } = {}) {
-  let any = false;
+  const named = [];
   for (const [key, value] of new URLSearchParams(search)) {
     let field = form.elements.namedItem(key);
     if (!field && create && parseTypedRate(key)) field = create(key);
-    if (!field || !field.name) continue;
-    if (field.type === "checkbox") field.checked = value === "true";
-    else field.value = value;
-    any = true;
+    if (field && field.name) named.push([field, value]);
   }
-  return any;
+  if (!named.length) return false;
+  for (const field of form.elements) {
+    if (!field.name) continue;
+    if (field.type === "checkbox") field.checked = unsetValue(field) === "true";
+    else field.value = unsetValue(field);
+  }
+  for (const [field, value] of named) setFromLink(field, value);
+  return true;
 }
 
 /** Every named field back to its default (`data-default`). */
@@ -115,6 +183,14 @@ export function applyConditions(form, changed = null) {
       field.value = "";
     }
   }
+}
+
+/** The output at `path` of an answer: "decision.owner_title" is `owner_title` inside
+ * `decision` (undefined when absent). */
+export function valueAt(values, path) {
+  let value = values;
+  for (const key of path.split(".")) value = value === null || value === undefined ? undefined : value[key];
+  return value;
 }
 
 /** `{name}` in a text of the catalogue replaced by `values[name]` (left as is if not given). */

@@ -38,7 +38,7 @@ export function prepareFormats(lang, currency) {
 
 /**
  * A value of the calculators' answer (a decimal string, a number, an ISO date, a boolean, a
- * list) as text in `format` ("money", "percent", "decimal", "integer", "date", "yesno", "list",
+ * list) as text in `format` ("money", "percent", "decimal", "integer", "date", "yesno", "list", "names",
  * anything else as is). `words` gives "yes" and "no" in the page's language.
  */
 export function formatValue(value, format, { lang = "fr", currency = "EUR", words = {} } = {}) {
@@ -56,6 +56,8 @@ export function formatValue(value, format, { lang = "fr", currency = "EUR", word
       return formatter(format, lang, currency).format(new Date(`${value}T00:00:00Z`));
     case "list":
       return Array.isArray(value) ? value.join(" ") : String(value);
+    case "names": // role titles, approvers: one after the other
+      return Array.isArray(value) ? value.join(", ") : String(value);
     default:
       return String(value);
   }

@@ -18,6 +18,7 @@ let runCalculator = null;
 let runFile = null;
 let failedAnswers = {}; // per language: the answer when Python fails (a bug), read at start-up
 let referenceRates = {}; // the policy's own rate values, which take precedence over the shipped tables
+let policyText = null; // assets/policy.json as fetched: the policy tools apply its values
 let booting = null;
 
 function status(stage, step, steps) {
@@ -33,7 +34,7 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib }) {
   const policyURL = new URL("policy.json", assets).href;
   const started = performance.now();
   status("runtime", 1, 3);
-  const policy = fetch(policyURL).then((response) => response.json());
+  const policy = fetch(policyURL).then((response) => response.text());
   // Downloads in parallel with the interpreter's, compressed (encours-bytes.mjs); Pyodide's own
   // requests for them are answered from memory. From the build's memory snapshot when there is
   // one and it was made from this Pyodide and this bundle (its marker says so), on the trimmed
@@ -71,11 +72,13 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib }) {
   const api = pyodide.pyimport("calculators.batch");
   // Read now, while Python works: after a failure, Python may not answer any more.
   failedAnswers = JSON.parse(api.failed_answers_json());
-  referenceRates = (await policy).reference_rates || {};
+  policyText = await policy;
+  referenceRates = JSON.parse(policyText).reference_rates || {};
   status("ready", 3, 3);
-  // The guarded JSON entry point (calculators.api.read_payload, as the command line).
+  // The guarded JSON entry point (calculators.api.read_payload, as the command line), with the
+  // policy document as the command line's --policy gives it (the policy tools read it once).
   // `lang` words the message of a failure when the payload cannot tell.
-  runCalculator = (name, payloadJSON, lang) => api.run_form_json(name, payloadJSON, lang);
+  runCalculator = (name, payloadJSON, lang) => api.run_form_json(name, payloadJSON, lang, policyText);
   // A file's bytes reach Python as bytes (calculators.batch decodes them as the command line
   // does: UTF-8 or Windows-1252); typed text as a string.
   const toBytes = pyodide.runPython("lambda buffer: buffer.to_bytes()");
