@@ -201,11 +201,14 @@ def test_handbook_pages_load_no_pyodide(visits: list[Visit], site_url: str) -> N
     assert not [visit.path for visit in handbook if visit.calculator_workers]
 
 
-def test_calculator_page_loads_pyodide_and_the_bundle(visits: list[Visit]) -> None:
+def test_calculator_page_loads_pyodide_and_the_calculators(visits: list[Visit]) -> None:
+    # The WebAssembly comes compressed (pyodide.asm.wasm.gz), and the calculators inside the
+    # memory snapshot (snapshot-….pack.gz) when it can be used, else as the bundle.
     for visit in (visit for visit in visits if visit.calculator):
         paths = [urlsplit(url).path for url in visit.requests]
-        assert any(path.endswith("/pyodide.asm.wasm") for path in paths), (visit.path, paths)
-        assert any("/assets/calculators/" in path for path in paths), (visit.path, paths)
+        assert any(path.endswith("/pyodide.asm.wasm.gz") for path in paths), (visit.path, paths)
+        assert any(path.endswith(".pack.gz") or "/assets/calculators/" in path
+                   for path in paths), (visit.path, paths)
         assert len(visit.calculator_workers) == 1, visit.path
 
 
