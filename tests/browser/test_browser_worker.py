@@ -64,8 +64,8 @@ def test_a_wrong_wasm_type_does_not_matter_to_the_compressed_runtime(
     page.goto(CALCULATOR_PATH, wait_until="domcontentloaded")
     page.fill(f'{FORM} [name="amount"]', "12000")
     status = page.locator("[data-status]")
-    ready = Catalogue(page.locator(FORM).get_attribute("data-lang"))("calculator.status.computed_now")
-    expect(status).to_have_text(ready, timeout=60_000)
+    lang = page.locator(FORM).get_attribute("data-lang")
+    expect(status).to_have_text(Catalogue(lang)("calculator.status.computed_now"), timeout=60_000)
 
 
 def test_wrong_wasm_type_is_reported_instead_of_spinning(
