@@ -678,8 +678,13 @@ CURRENCY_SIGNS = {"EUR": "€", "GBP": "£", "USD": "$", "CHF": "CHF"}
 
 
 def money_text(value: Any, currency: str, t: Catalogue) -> str:
-    """An amount as a sentence writes it: ``36 000,00 €`` / ``36,000.00 €``."""
-    return f"{t.grouped(two_places(value))} {CURRENCY_SIGNS.get(currency, currency)}"
+    """An amount as a sentence writes it, as CLDR orders it in each language: ``36 000,00 €``,
+    ``€36,000.00`` (``CHF 36,000.00`` for a currency written with letters; ``-€5.00``)."""
+    sign = CURRENCY_SIGNS.get(currency, currency)
+    amount = t.grouped(two_places(value))
+    minus, amount = ("-", amount[1:]) if amount.startswith("-") else ("", amount)
+    key = "money.code_amount" if sign.isalpha() else "money.symbol_amount"
+    return minus + t(key, amount=amount, sign=sign)
 
 
 def term_text(term: Mapping[str, Any], t: Catalogue) -> str:
@@ -1048,10 +1053,9 @@ def _acknowledgement(letter: Any, arrears: Decimal, down: Decimal,
     """The acknowledgement of debt, ready to print: the plan's figures in the language the
     letter is written in, what only the parties know left blank to write by hand."""
     t = Catalogue(letter.lang)
-    sign = CURRENCY_SIGNS.get(currency, currency)
 
     def line(when: str, amount: Decimal) -> str:
-        return t("plan.schedule_line", date=when, amount=f"{t.grouped(two_places(amount))} {sign}")
+        return t("plan.schedule_line", date=when, amount=money_text(amount, currency, t))
 
     lines = [line(t("plan.on_signing"), down)] if down else []
     lines += [line(date_text(item.date, t), item.amount) for item in schedule]

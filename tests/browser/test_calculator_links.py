@@ -110,10 +110,11 @@ def to_json(value: Any) -> str:
     return json.dumps(value)
 
 
-def run_command_line(name: str, payload: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+def run_command_line(name: str, payload: dict[str, Any],
+                     policy: Path = POLICY_FILE) -> tuple[int, dict[str, Any]]:
     """``python -m calculators NAME`` (``--policy assets/policy.json`` for a policy tool)."""
     out = io.StringIO()
-    options = ["--policy", str(POLICY_FILE)] if SPECS[name].uses_policy else []
+    options = ["--policy", str(policy)] if SPECS[name].uses_policy else []
     status = main([name, *options], stdin=io.StringIO(to_json(payload)), stdout=out,
                   stderr=io.StringIO())
     return status, json.loads(out.getvalue())
@@ -287,15 +288,18 @@ def assert_reads(page: Page, shown: dict[str, Any], expected: dict[str, Any]) ->
 
 @pytest.mark.parametrize(("name", "lang"), PAGES, ids=[f"{n}-{lang}" for n, lang in PAGES])
 def test_an_accepted_json_input_opened_as_a_link_shows_the_command_line_s_result(
-    booted: BootedPages, name: str, lang: str
+    booted: BootedPages, built_site: Path, name: str, lang: str
 ) -> None:
     page = booted.ready(name, lang)
+    # The command line reads the very file the page reads: the texts the tools return (class
+    # names, the letter) are the policy's, in the payload's language.
+    policy = built_site / "assets" / "policy.json"
 
     @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
               suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
     @given(payload=accepted_inputs(name, lang))
     def opened_as_a_link(payload: dict[str, Any]) -> None:
-        status, expected = run_command_line(name, payload)
+        status, expected = run_command_line(name, payload, policy)
         assume(status == 0)
         query = link(payload)
         shown = open_link(page, name, lang, query)

@@ -92,7 +92,7 @@ def test_every_criterion_at_best_pays_the_whole_target() -> None:
         "overdue": 1, "payment_delay": 2, "disputes": 3}, "lang": "en"})
     assert (result["total"], result["share"]) == ("1000.00", "100.00")
     assert result["explanation"][-1] == (
-        "Bonus of the period (quarter): 1,000.00 €, 100.00 % of the target of 1,000.00 €.")
+        "Bonus of the period (quarter): €1,000.00, 100.00% of the target of €1,000.00.")
 
 
 def test_the_policys_period_and_direction() -> None:

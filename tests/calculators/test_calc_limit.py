@@ -56,12 +56,12 @@ def test_the_policys_own_example_values_give_the_same_result() -> None:
 
 def test_in_english() -> None:
     result = tool("limit", {**EXAMPLE, "lang": "en"})
-    assert result["risk_class_name"] == "Risque très faible"  # the policy's text, untranslated
+    assert result["risk_class_name"] == "Very low risk"  # the policy's English text
     assert result["explanation"][3] == (
-        "Monthly purchases of 18,000.00 € × (45 days of term + 15 days of margin) / 30: "
-        "36,000.00 €.")
+        "Monthly purchases of €18,000.00 × (45 days of term + 15 days of margin) / 30: "
+        "€36,000.00.")
     assert result["explanation"][-1].startswith(
-        "A limit of 36,000.00 € is approved by: Credit manager.")
+        "A limit of €36,000.00 is approved by: Credit manager.")
 
 
 def test_score_at_a_class_boundary_and_the_class_maximum_caps_the_limit() -> None:

@@ -92,13 +92,13 @@ def test_the_acknowledgement_is_filled_in_ready_to_print() -> None:
     result = tool("plan", {"arrears": "1500", "months": 3, "first_date": "2026-03-05",
                            "lang": "en"})
     letter = result["acknowledgement"]
-    # The policy's template has no English version: the letter stays French, figures too.
-    assert (letter["lang"], letter["subject"]) == ("fr", "Reconnaissance de dette — ………………")
+    # The policy's English template, its figures written the English way.
+    assert (letter["lang"], letter["subject"]) == ("en", "Acknowledgement of debt — ………………")
     assert "[[" not in letter["body"] and "Brévant Fournitures Industrielles SAS" in letter["body"]
-    assert "- 05/03/2026 : 500,00 €\n- 05/04/2026 : 500,00 €\n- 05/05/2026 : 500,00 €" in \
+    assert "- 05/03/2026: €500.00\n- 05/04/2026: €500.00\n- 05/05/2026: €500.00" in \
         letter["body"]
-    assert "dette de la somme de ……………… euros (1 500,00 €)" in letter["body"]
-    assert result["explanation"][0] == "1,500.00 € in 3 equal monthly instalments of 500.00 €."
+    assert "de la somme de ……………… euros\n(€1,500.00)" in letter["body"]
+    assert result["explanation"][0] == "€1,500.00 in 3 equal monthly instalments of €500.00."
 
 
 def test_a_policy_without_the_letter() -> None:
@@ -126,7 +126,7 @@ def test_the_policys_figures_are_applied() -> None:
 def test_an_instalment_below_the_minimum_names_the_policys_figure() -> None:
     assert tool_errors("plan", {"arrears": "2999.99", "months": 6,
                                 "first_date": "2026-03-05", "lang": "en"}) == {"months": (
-        "An instalment would be 499.99 €, below the policy's smallest instalment (500.00 €): 5 "
+        "An instalment would be €499.99, below the policy's smallest instalment (€500.00): 5 "
         "instalments at most for this amount.")}
     assert tool_errors("plan", {"arrears": "499.99", "months": 1,
                                 "first_date": "2026-03-05"}) == {"months": (
