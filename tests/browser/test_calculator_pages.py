@@ -142,6 +142,28 @@ def wait_output(page: Page, name: str, value: str) -> None:
         "data-value", value, timeout=BOOT_TIMEOUT_MS)
 
 
+# While the tab's window.name is "encours-test-hold", the worker's messages wait until
+# window.__encoursRelease() (which also ends the hold for this tab).
+HOLD_PYTHON = """
+if (window.name === "encours-test-hold") {
+  const held = [];
+  let holding = true;
+  const Real = window.Worker;
+  window.Worker = class extends Real {
+    set onmessage(handler) {
+      super.onmessage = (event) => holding ? held.push(() => handler.call(this, event))
+                                           : handler.call(this, event);
+    }
+  };
+  window.__encoursRelease = () => {
+    holding = false;
+    window.name = "";
+    held.splice(0).forEach((deliver) => deliver());
+  };
+}
+"""
+
+
 @pytest.fixture(scope="module")
 def policy():
     return load_policy(ROOT / "policy").policy
@@ -166,7 +188,13 @@ def test_defaults_and_their_result_are_shown_before_python(
 ) -> None:
     """The page's own result (written by the build), then Python's: the same values, read the
     same way (the build's formats are the browser's ``Intl`` formats)."""
+    # Python's answers are held until the page has been read: with the runtime in the browser's
+    # caches (and the service worker serving the page), Python can otherwise be ready first.
+    page = booted.page(name, lang)
+    page.add_init_script(HOLD_PYTHON)
+    page.evaluate("() => { window.name = 'encours-test-hold'; }")  # kept across the load
     page = booted.load(name, lang)
+    assert page.evaluate("() => typeof window.__encoursRelease") == "function"  # held
     before = page.evaluate(RESULT_SHOWN)
     assert not page.evaluate(PYTHON_READY), "Python was ready before the page could be read"
     for field, value in policy_defaults(name, policy).items():
@@ -184,6 +212,7 @@ def test_defaults_and_their_result_are_shown_before_python(
         penalty.assert_shows(default, before)
         penalty.assert_reads(default, before)
 
+    page.evaluate("() => window.__encoursRelease()")
     page.wait_for_function(PYTHON_READY, timeout=BOOT_TIMEOUT_MS)
     page.locator(f"{FORM} [data-reset]").click()  # recomputes the defaults in Python
     page.wait_for_function("() => window.__encoursComputed > 0", timeout=BOOT_TIMEOUT_MS)
