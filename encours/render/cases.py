@@ -24,12 +24,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
-from calculators import bonus, discount, limit, order, plan, policy_values
+from calculators import bonus, discount, limit, order, plan
 from calculators import terms as payment_terms
 from encours.formatting import format_long_date
 from encours.render import examples
 from encours.render.chapters.common import Helpers, average_days, by_id, figure, joined
 from encours.render.links import rule_url
+from encours.render.policy_document import tool_values
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
@@ -111,17 +112,6 @@ def _date(h: Helpers, value: dt.date) -> str:
 
 def _labels(h: Helpers, ask: str, key: str, **values: Any) -> str:
     return h.labels(f"case.{ask}.{key}", **values)
-
-
-def tools(policy: Any) -> policy_values.PolicyValues:
-    """The policy as the policy tools (``limit``, ``order``, ``plan``) read it: the values of
-    ``assets/policy.json``, so a case computes with the very code of the tool's page."""
-    return policy_values.read_policy({
-        "version": policy.document.version,
-        "effective_date": policy.document.effective_date.isoformat(),
-        "currency": policy.company.currency,
-        "policy": policy.model_dump(mode="json"),
-    })
 
 
 # --- terms -----------------------------------------------------------------------------------
@@ -258,7 +248,7 @@ def first_order(policy: Any, inputs: Any, h: Helpers) -> Worked:
 # --- credit limits ---------------------------------------------------------------------------
 def _class_of(policy: Any, score: int, h: Helpers) -> Any:
     """The risk class of ``score`` (both bounds included): ``calculators.limit.risk_class_of``."""
-    found = limit.risk_class_of(score, tools(policy).risk_classes)
+    found = limit.risk_class_of(score, tool_values(policy).risk_classes)
     if found is None:
         raise CaseError(h.labels("case.error.score", score=score))
     return by_id(policy.credit_limits.risk_classes, found.id)
@@ -294,7 +284,7 @@ def credit_limit(policy: Any, inputs: Any, h: Helpers) -> Worked:
     """The limit tool (``calculators.limit.credit_limit``), capped by the maximum of the class
     the score falls in; wrong answers: the largest amount instead of the smallest, the amount
     before rounding, the amount before the class's cap, the class's maximum."""
-    values_of = tools(policy)
+    values_of = tool_values(policy)
     risk = _class_of(policy, inputs.score, h)
     method = values_of.limit_method
     worked = limit.credit_limit(inputs.equity, inputs.insurer_cover, inputs.monthly_purchases,
@@ -337,7 +327,7 @@ def _approvers_choice(h: Helpers, approvers: list[str]) -> str:
 def limit_approvers(policy: Any, inputs: Any, h: Helpers) -> Worked:
     """Who approves a limit: the approval band with ``above < limit ≤ up_to``."""
     bands = policy.credit_limits.approval_bands
-    right = list(limit.approvers_for(inputs.limit, tools(policy).approval_bands))
+    right = list(limit.approvers_for(inputs.limit, tool_values(policy).approval_bands))
     others = [list(band.approvers) for band in bands if list(band.approvers) != right]
     known = {role.id for role in policy.roles}
     if "sales_manager" in known and right != ["sales_manager"]:
@@ -363,7 +353,7 @@ def temporary_increase(policy: Any, inputs: Any, h: Helpers) -> Worked:
     ``maximum_share`` % above the limit, no invoice overdue by the blocking threshold, no open
     dispute; granted by its approver within that role's band, else by the band of the increased
     limit), and for at most ``maximum_days`` days; beyond, a new limit per the approval bands."""
-    values_of = tools(policy)
+    values_of = tool_values(policy)
     increase = values_of.temporary_increase
     overdue_rule = values_of.rule("overdue")
     threshold = overdue_rule.threshold_days if overdue_rule else None
@@ -420,7 +410,7 @@ def check_order(policy: Any, inputs: Any) -> OrderCheck:
     """The order tool's rules on the case: exposure = outstanding + order; blocked beyond the
     tolerance (exactly at it passes), from the overdue threshold, by an old dispute without an
     action plan; rules in the policy's order."""
-    values_of = tools(policy)
+    values_of = tool_values(policy)
     exposure = order.exposure_of(inputs.outstanding, inputs.order_amount)
     checks = order.check_rules(values_of.blocking_rules, inputs.limit, exposure,
                                inputs.oldest_overdue_days, inputs.oldest_dispute_days,
@@ -433,7 +423,7 @@ def check_order(policy: Any, inputs: Any) -> OrderCheck:
 
 
 def _order_values(policy: Any, inputs: Any, h: Helpers, checked: OrderCheck) -> dict[str, Any]:
-    values_of = tools(policy)
+    values_of = tool_values(policy)
     over, overdue, dispute = (values_of.rule(kind) for kind in ("exposure", "overdue", "dispute"))
     return {
         "limit": h.money(inputs.limit), "outstanding": h.money(inputs.outstanding),
@@ -477,7 +467,7 @@ def order_blocked(policy: Any, inputs: Any, h: Helpers) -> Worked:
     candidates = [[], *([rule] for rule in names)]
     wrong = [choice(c) for c in candidates if c != checked.rules]
     steps = [_labels(h, ask, "working_exposure", **values)]
-    kinds = {rule.kind for rule in tools(policy).blocking_rules}
+    kinds = {rule.kind for rule in tool_values(policy).blocking_rules}
     if "overdue" in kinds and inputs.oldest_overdue_days:
         steps.append(_labels(h, ask, "working_overdue", **values))
     if "dispute" in kinds and inputs.oldest_dispute_days:
@@ -633,7 +623,7 @@ def bonus_period(policy: Any, inputs: Any, h: Helpers) -> Worked:
     """A rep's bonus for the period (the ``bonus`` tool: ``calculators.bonus``), against the
     annual figure, the full period target and the criteria at 100 % alone."""
     _criteria(policy, list(inputs.results), h)
-    incentives = tools(policy).incentives
+    incentives = tool_values(policy).incentives
     per_year = incentives.periods_per_year
     target = bonus.period_target(inputs.target_bonus, per_year)
     lines = [(criterion, bonus.criterion_bonus(inputs.results[criterion.id], criterion.scale,
@@ -677,7 +667,7 @@ def bonus_tier(policy: Any, inputs: Any, h: Helpers) -> Worked:
     the first tier of the scale the result reaches (at or below the threshold when lower is
     better); beyond the last, nothing."""
     _criteria(policy, [inputs.criterion], h)
-    criterion = next(c for c in tools(policy).incentives.criteria if c.id == inputs.criterion)
+    criterion = next(c for c in tool_values(policy).incentives.criteria if c.id == inputs.criterion)
     tier = bonus.tier_reached(inputs.result, criterion.scale, criterion.better)
     payout = Decimal(0) if tier is None else criterion.scale[tier].payout
     rates = [step.payout for step in criterion.scale] + [Decimal(0)]
