@@ -95,6 +95,12 @@ class Recorder:
         page.on("console", self._console)
         return self
 
+    def clear(self) -> None:
+        """Forget what was recorded: the next page opened in the same tab starts afresh."""
+        self.requests.clear()
+        self.errors.clear()
+        self.workers.clear()
+
     def _console(self, message: ConsoleMessage) -> None:
         if message.type == "error":
             self.errors.append(f"console: {message.text} ({message.location.get('url')})")
