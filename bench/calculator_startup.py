@@ -7,7 +7,11 @@ machine's load hits every row alike):
 - (a) calculator, cold: a new browser profile (empty HTTP cache), from navigation start to the
   first result computed by Python (an input event is dispatched as soon as the form is bound,
   and the page's ``encours:computed`` event is awaited);
-- (b) calculator, warm: the same profile opens the page again (files cached);
+- (b) calculator, warm: the same profile opens the page again, as a reader coming back does:
+  once the first visit's work in the background is done (its service worker installed with the
+  handbook's offline copy, the runtime kept in Cache Storage), not while it still competes. The
+  second visit and the third are shown apart: Chromium compiles a script again on its second
+  load and keeps its compiled code only then, so from the third visit on a page starts faster;
 - (c) baseline, cold and warm: a bare page, written next to the site, that loads the same
   Pyodide files in a module Web Worker and evaluates ``1+1``;
 - (d) the calculator page of a copy of the site without the Python memory snapshot: what (a)
@@ -51,6 +55,17 @@ HOME = "/"
 CALCULATOR = "/calculators/penalty/"
 BASELINE = "/bench-baseline/"
 FIRST_RESULT_DONE = "() => typeof window.__benchFirstResult === 'number'"
+# After a first visit: the service worker active (its install copies the handbook) and the
+# runtime kept by the worker (encours-bytes.mjs), the snapshot too when the page has one.
+BACKGROUND_DONE = """async () => {
+  if (!window.encoursCalculators) return true; // the baseline page: nothing in the background
+  const registration = await navigator.serviceWorker?.getRegistration();
+  if (!registration?.active) return false;
+  const kept = (await (await caches.open("encours-runtime")).keys()).map((request) => request.url);
+  const snapshot = document.querySelector("[data-snapshot]");
+  return kept.some((url) => url.endsWith("/pyodide.asm.wasm"))
+    && (!snapshot || kept.some((url) => url.includes("/snapshot-")));
+}"""
 
 # Calculator pages: ask for a result as soon as the form is bound, note when the first arrives.
 FIRST_RESULT = """
@@ -122,7 +137,8 @@ def new_profile(
 
 def first_result_ms(context: BrowserContext, path: str) -> dict[str, float | None]:
     """Open ``path`` in a new tab; ms from navigation start to the first result, and the
-    worker's own start-up (``bootMs``) on calculator pages."""
+    worker's own start-up (``bootMs``) on calculator pages. The tab is closed once what the
+    visit does in the background is done (:data:`BACKGROUND_DONE`)."""
     page = context.new_page()
     page.goto(path, wait_until="commit")
     page.wait_for_function(FIRST_RESULT_DONE, timeout=BOOT_TIMEOUT_MS)
@@ -130,14 +146,17 @@ def first_result_ms(context: BrowserContext, path: str) -> dict[str, float | Non
         "() => ({ first: window.__benchFirstResult,"
         " boot: window.encoursCalculators ? window.encoursCalculators.bootMs : null })"
     )
+    page.wait_for_function(BACKGROUND_DONE, timeout=BOOT_TIMEOUT_MS, polling=100)
     page.close()
     return timing
 
 
 def cold_and_warm(playwright: Playwright, base_url: str, path: str, init: str | None) -> list[dict]:
-    """One cold run (new profile) and one warm run (same profile, files cached)."""
+    """One cold run (new profile), then the same profile twice more (files cached): Chromium
+    keeps the compiled code of a script from its second load on, so the third visit is what a
+    reader coming back sees from then on."""
     with new_profile(playwright, base_url, init) as context:
-        return [first_result_ms(context, path), first_result_ms(context, path)]
+        return [first_result_ms(context, path) for _ in range(3)]
 
 
 def transferred(
@@ -205,20 +224,23 @@ def main() -> int:
     def column(rows: list[list[dict]], index: int, key: str = "first") -> float:
         return median([row[index][key] for row in rows])
 
-    cold, warm = column(calculator, 0), column(calculator, 1)
-    base_cold, base_warm = column(baseline, 0), column(baseline, 1)
+    cold, second, warm = (column(calculator, visit) for visit in range(3))
+    base_cold, base_second, base_warm = (column(baseline, visit) for visit in range(3))
     print()
     print(f"Calculator start-up: Chromium {home[2]}, Pyodide {version}, median of {runs} runs, "
           "localhost (http.server, no compression)")
     print()
-    print(f"{'':<54}{'cold ms':>10}{'warm ms':>10}")
-    print(f"{'(a, b) calculator page: navigation → first result':<54}{cold:>10.0f}{warm:>10.0f}")
+    print(f"{'':<54}{'cold ms':>10}{'2nd visit':>10}{'warm ms':>10}")
+    print(f"{'(a, b) calculator page: navigation → first result':<54}{cold:>10.0f}"
+          f"{second:>10.0f}{warm:>10.0f}")
     print(f"{'       of which the worker start (boot → ready)':<54}"
-          f"{column(calculator, 0, 'boot'):>10.0f}{column(calculator, 1, 'boot'):>10.0f}")
-    print(f"{'(c) baseline: Pyodide in a worker, 1+1':<54}{base_cold:>10.0f}{base_warm:>10.0f}")
-    print(f"{'ratio a/c (warm: b/c warm)':<54}{cold / base_cold:>10.2f}{warm / base_warm:>10.2f}")
+          + "".join(f"{column(calculator, visit, 'boot'):>10.0f}" for visit in range(3)))
+    print(f"{'(c) baseline: Pyodide in a worker, 1+1':<54}{base_cold:>10.0f}"
+          f"{base_second:>10.0f}{base_warm:>10.0f}")
+    print(f"{'ratio a/c (2nd visit: b/c 2nd visit, warm: b/c warm)':<54}"
+          f"{cold / base_cold:>10.2f}{second / base_second:>10.2f}{warm / base_warm:>10.2f}")
     print(f"{'(d) calculator page without the snapshot':<54}"
-          f"{column(normal, 0):>10.0f}{column(normal, 1):>10.0f}")
+          + "".join(f"{column(normal, visit):>10.0f}" for visit in range(3)))
     print()
     print(f"{'sent by the server':<54}{'bytes':>14}{'responses':>10}")
     for label, (size, count, _) in (

@@ -78,24 +78,80 @@ DAMAGED = {
 }
 
 
-def test_a_second_visit_takes_the_wasm_from_cache_storage(
+KEPT = """async (wanted) => {
+  const kept = (await (await caches.open("encours-runtime")).keys()).map((request) => request.url);
+  return wanted.every((end) => kept.some((url) => url.endsWith(end)));
+}"""
+KEPT_SNAPSHOT = ".pack.gz?unpacked"
+
+
+def visit_and_keep(context: BrowserContext, reference_rates: dict) -> None:
+    """A first visit, left open until the worker has kept the runtime for the next one. The
+    inputs it kept are forgotten: the next visit starts from the policy's defaults (typing the
+    kept amount again would change nothing, and compute nothing)."""
+    first, _ = start(context, reference_rates)
+    first.page.wait_for_function(KEPT, arg=["/pyodide.asm.wasm", KEPT_SNAPSHOT], timeout=60_000)
+    first.page.evaluate("() => localStorage.clear()")
+    first.page.close()
+
+
+def test_a_second_visit_takes_the_wasm_and_the_snapshot_from_cache_storage(
     new_context: Callable[..., BrowserContext], policy_json: dict
 ) -> None:
-    """The first visit keeps pyodide.asm.wasm, decompressed, in Cache Storage; the next one
-    starts from it (no download, no decompression) and computes the same."""
+    """The first visit keeps pyodide.asm.wasm, decompressed, and the memory snapshot, unpacked,
+    in Cache Storage; the next one starts from them (neither downloaded nor decompressed again)
+    and computes the same."""
     context = new_context()
-    first, _ = start(context, policy_json["reference_rates"])
-    first.page.wait_for_function(
-        "async () => (await (await caches.open('encours-runtime')).keys())"
-        ".some((request) => request.url.endsWith('/pyodide.asm.wasm'))", timeout=60_000)
-    first.page.close()
+    visit_and_keep(context, policy_json["reference_rates"])
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
     calculator, warnings = start(context, policy_json["reference_rates"])
     assert boot_from(calculator) == "snapshot"
-    assert not [url for url in requested if "pyodide.asm.wasm" in url], requested
+    assert not [url for url in requested if "pyodide.asm.wasm" in url or "/snapshot-" in url], \
+        requested
     assert not [text for text in warnings if "Encours" in text]
     assert_computes_like_cpython(calculator)
+
+
+def test_a_damaged_kept_snapshot_is_fetched_again_and_replaced(
+    new_context: Callable[..., BrowserContext], policy_json: dict
+) -> None:
+    """The snapshot kept in Cache Storage damaged (cut short): that visit does not use it, takes
+    the build's snapshot from the site instead, computes the same, and keeps a whole copy that
+    the next visit starts from."""
+    context = new_context()
+    rates = policy_json["reference_rates"]
+    visit_and_keep(context, rates)
+    page = context.new_page()
+    page.goto("/")
+    page.evaluate("""async (end) => {
+      const cache = await caches.open("encours-runtime");
+      for (const request of await cache.keys()) {
+        if (!request.url.endsWith(end)) continue;
+        const whole = await (await cache.match(request)).arrayBuffer();
+        const headers = { "X-Encours-Length": String(whole.byteLength) };
+        await cache.put(request, new Response(whole.slice(0, 1000), { headers }));
+      }
+    }""", KEPT_SNAPSHOT)
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    calculator, warnings = start(context, rates)
+    assert boot_from(calculator) == "snapshot"
+    assert any("damaged" in text for text in warnings), warnings
+    assert [url for url in requested if url.endswith(".pack.gz")], requested
+    assert_computes_like_cpython(calculator)
+    page.wait_for_function("""async (end) => {
+      const cache = await caches.open("encours-runtime");
+      const kept = (await cache.keys()).find((request) => request.url.endsWith(end));
+      return kept && (await (await cache.match(kept)).arrayBuffer()).byteLength > 1000;
+    }""", arg=KEPT_SNAPSHOT, timeout=60_000)
+    page.evaluate("() => localStorage.clear()")
+    calculator.page.close()
+    page.close()
+    requested.clear()
+    again, _ = start(context, rates)
+    assert boot_from(again) == "snapshot"
+    assert not [url for url in requested if "/snapshot-" in url], requested
 
 
 @pytest.mark.parametrize("damage", ["missing", *DAMAGED])

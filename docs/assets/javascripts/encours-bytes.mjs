@@ -73,6 +73,15 @@ export function serveFromMemory(files) {
 
 const KEPT = "encours-runtime";
 
+/** The worker's own Cache Storage, or null (an insecure origin, a private window). */
+async function openKept() {
+  try {
+    return await globalThis.caches.open(KEPT);
+  } catch (_) {
+    return null;
+  }
+}
+
 /**
  * `response`'s body, decompressed as it arrives when it is gzip; as it comes when the server
  * sent it with `Content-Encoding: gzip` (the browser decompressed it already).
@@ -108,19 +117,14 @@ const ours = new WeakSet(); // the wasm Responses made here, streamed from a .gz
  * module instantiated from a Cache Storage response (it never does for a Response made in
  * memory). A file that cannot be had so (no DecompressionStream, no .gz, no Cache Storage) is
  * fetched as it is; `whole(bytes)` says whether the decompressed bytes are complete. Returns
- * `{bytes, type, response(), keep()}`: `response()` is the Response to
- * give Pyodide, or null (then `bytes`); `keep()` stores the bytes for the next visit and drops
- * other versions of the file.
+ * `{bytes, type, response(), keep()}`: `response()` is the Response to give Pyodide, or null
+ * (then `bytes`, a promise made when first read); `keep()` stores the bytes for the next visit
+ * and drops other versions of the file.
  */
 export function keptFile(url, type, whole = () => true) {
-  const opened = (async () => {
-    try {
-      const cache = await globalThis.caches.open(KEPT);
-      return { cache, found: Boolean(await cache.match(url)) };
-    } catch (_) {
-      return null; // no Cache Storage (an insecure origin, a private window): fetched every time
-    }
-  })();
+  const opened = openKept().then(async (cache) => cache && ({
+    cache, found: Boolean(await cache.match(url)),
+  })).catch(() => null); // no Cache Storage: fetched every time
   const source = opened.then(async (kept) => {
     if (kept?.found) return { kept };
     try {
@@ -141,17 +145,21 @@ export function keptFile(url, type, whole = () => true) {
       return { kept, bytes: fetchBytes(url) };
     }
   });
-  const bytes = source.then(async ({ kept, bytes: fetched }) => {
+  // Read from Cache Storage only if asked for (a start from the kept snapshot never asks).
+  let read = null;
+  const bytes = () => (read ??= source.then(async ({ kept, bytes: fetched }) => {
     if (!fetched) {
       const stored = await kept.cache.match(url);
       if (stored) return new Uint8Array(await stored.arrayBuffer());
       return fetchBytes(url);
     }
     return fetched;
-  });
+  }));
   let streamed = false;
   return {
-    bytes,
+    get bytes() {
+      return bytes();
+    },
     type,
     async response() {
       const { kept, compile } = await source;
@@ -169,7 +177,48 @@ export function keptFile(url, type, whole = () => true) {
       for (const request of await kept.cache.keys()) {
         if (request.url.endsWith(name) && request.url !== url) await kept.cache.delete(request);
       }
-      await kept.cache.put(url, new Response(await bytes, { headers: { "Content-Type": type } }));
+      await kept.cache.put(url, new Response(await bytes(), { headers: { "Content-Type": type } }));
+    },
+  };
+}
+
+const LENGTH = "X-Encours-Length"; // kept with what keptDerived stores: read back whole, or not used
+
+/**
+ * What `make()` gives (a promise of bytes: the memory snapshot, fetched, decompressed and
+ * unpacked), kept in Cache Storage under `key` by `keep()` once it has been used: a later visit
+ * reads it back as it is (tens of milliseconds where the fetch, the decompression and the
+ * unpacking take hundreds). A stored copy whose length is not the one stored with it is not
+ * used (`make()` again, and `keep()` replaces it); `drop()` forgets it. Other keys that `same`
+ * says are versions of the same thing are dropped when a new one is kept. Returns
+ * `{bytes, kept, keep(), drop()}`, `kept` a promise of whether the bytes came from the store.
+ */
+export function keptDerived(key, make, same = () => false) {
+  const found = openKept().then(async (cache) => {
+    const stored = cache && await cache.match(key);
+    if (!stored) return null;
+    const data = new Uint8Array(await stored.arrayBuffer());
+    if (stored.headers.get(LENGTH) === String(data.byteLength)) return data;
+    console.warn(`Encours: the copy of ${key} kept in this browser is damaged, fetching it again`);
+    return null;
+  }).catch(() => null);
+  const bytes = found.then((stored) => stored ?? make());
+  return {
+    bytes,
+    kept: found.then(Boolean),
+    async keep() {
+      const cache = await openKept();
+      if (!cache || await found) return;
+      const data = await bytes;
+      if (!data.byteLength) return; // handed over to WebAssembly memory: nothing to store
+      for (const request of await cache.keys()) {
+        if (request.url !== key && same(request.url)) await cache.delete(request);
+      }
+      const headers = { "Content-Type": "application/octet-stream", [LENGTH]: String(data.byteLength) };
+      await cache.put(key, new Response(data, { headers }));
+    },
+    async drop() {
+      await (await openKept())?.delete(key);
     },
   };
 }

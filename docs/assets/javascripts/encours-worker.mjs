@@ -9,8 +9,8 @@
 // Python is started by encours-pyodide.mjs, which the build's snapshot maker uses too.
 // Its bytes are fetched and decompressed by encours-bytes.mjs.
 import {
-  compileFromRawOnFailure, fetchBytes, fetchGunzipped, fetchSmall, fetchSync, keptFile,
-  serveFromMemory, unpackSnapshot, wasmIsWhole,
+  compileFromRawOnFailure, fetchBytes, fetchGunzipped, fetchSmall, fetchSync, keptDerived,
+  keptFile, serveFromMemory, unpackSnapshot, wasmIsWhole,
 } from "./encours-bytes.mjs";
 import { snapshotMarker, startPython } from "./encours-pyodide.mjs";
 
@@ -39,17 +39,20 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib }) {
   // requests for them are answered from memory. From the build's memory snapshot when there is
   // one and it was made from this Pyodide and this bundle (its marker says so), on the trimmed
   // standard library it was made on; otherwise, or if it cannot be used, a normal start (the
-  // full standard library), then the bundle, fetched only then.
+  // full standard library), then the bundle, fetched only then. A later visit takes the
+  // WebAssembly (compiled already) and the unpacked snapshot from Cache Storage.
   const wasm = keptFile(wasmURL, "application/wasm", wasmIsWhole);
-  const wasmBytes = wasm.bytes;
   const files = { [wasmURL]: wasm };
-  let snapshotBytes = null;
-  if (snapshotURL) {
-    snapshotBytes = Promise.all([fetchGunzipped(snapshotURL), wasmBytes])
-      .then(([packed, module]) => unpackSnapshot(packed, module));
-    if (stdlibURL) files[stdlibURL] = { bytes: fetchSmall(stdlibURL), type: "application/zip" };
-  }
-  for (const file of Object.values(files)) file.bytes.catch(() => {});
+  // The snapshot as Python restores it: kept so by the first visit, the next ones read it back.
+  const snapshotKept = snapshotURL && keptDerived(
+    `${snapshotURL}?unpacked`,
+    () => Promise.all([fetchGunzipped(snapshotURL), wasm.bytes])
+      .then(([packed, module]) => unpackSnapshot(packed, module)),
+    (url) => url.includes("/snapshot-"),
+  );
+  const snapshotBytes = snapshotKept ? snapshotKept.bytes : null;
+  if (stdlibURL) files[stdlibURL] = { bytes: fetchSmall(stdlibURL), type: "application/zip" };
+  files[stdlibURL]?.bytes.catch(() => {});
   snapshotBytes?.catch(() => {});
   serveFromMemory(files);
   compileFromRawOnFailure(() => fetchBytes(wasmURL));
@@ -95,7 +98,11 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib }) {
   postMessage({ type: "ready", ms: Math.round(performance.now() - started), from, loaded });
   // For the next visit: stored right away (the write happens in the browser's storage, off this
   // thread; a visit shorter than the write keeps nothing, and the next one downloads again).
-  setTimeout(() => wasm.keep().catch(() => {}), 0);
+  setTimeout(() => {
+    wasm.keep().catch(() => {});
+    if (from === "snapshot") snapshotKept.keep().catch(() => {});
+    else snapshotKept?.drop().catch(() => {}); // a kept snapshot that failed is not used again
+  }, 0);
 }
 
 // The policy's rates, overlaid with those the reader typed on the page (same table and
