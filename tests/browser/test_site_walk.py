@@ -67,6 +67,7 @@ class Visit:
     calculator_workers: list[str]
     csp_violations: list[str] = field(default_factory=list)
     searched: bool = False  # search was opened and listed results
+    python_from: str | None = None  # on a calculator page: "snapshot", or "start" (no snapshot)
     axe: list[str] | None = field(default=None)  # blocking violations; None: not checked
 
 
@@ -134,6 +135,8 @@ def settle(opening: Opening, axe: Axe) -> Visit:
     wait_until_drawn(page)  # network idle again, diagrams drawn, fonts loaded
     visit = Visit(path, opening.calculator, opening.diagrams, list(recorder.requests),
                   list(recorder.errors), recorder.calculator_workers())
+    if opening.calculator:
+        visit.python_from = page.evaluate("() => window.encoursCalculators.bootFrom")
     if checked_by_axe(path, opening.calculator):
         results = [axe.run(page)]
         if page.locator("form[data-quiz]").count():
@@ -235,21 +238,22 @@ def test_handbook_pages_load_no_pyodide(visits: list[Visit], site_url: str) -> N
 
 
 def test_calculator_page_loads_pyodide_and_the_calculators(visits: list[Visit]) -> None:
-    # The calculators come inside the memory snapshot (snapshot-….pack.gz) when it can be used,
-    # else as the bundle. The WebAssembly comes compressed (pyodide.asm.wasm.gz) on a first
-    # visit, then from the Cache Storage the worker keeps it in (encours-bytes.mjs): the raw
-    # 9.6 MB file is never fetched.
+    # Python starts from the build's memory snapshot, the calculators inside it. The first
+    # calculator page fetches the WebAssembly and the snapshot compressed (pyodide.asm.wasm.gz,
+    # snapshot-….pack.gz); its worker keeps both in Cache Storage (encours-bytes.mjs), where the
+    # next pages find them: the raw 9.6 MB file is never fetched, nor the calculators' bundle.
     calculator_pages = [visit for visit in visits if visit.calculator]
     assert calculator_pages
     for visit in calculator_pages:
         paths = [urlsplit(url).path for url in visit.requests]
+        assert visit.python_from == "snapshot", visit.path
         assert any(path.endswith("/pyodide.asm.mjs") for path in paths), (visit.path, paths)
-        assert any(path.endswith(".pack.gz") or "/assets/calculators/" in path
-                   for path in paths), (visit.path, paths)
-        assert not any(path.endswith("/pyodide.asm.wasm") for path in paths), visit.path
+        assert not any(path.endswith("/pyodide.asm.wasm") or "/assets/calculators/" in path
+                       for path in paths), (visit.path, paths)
         assert len(visit.calculator_workers) == 1, visit.path
     first = [urlsplit(url).path for url in calculator_pages[0].requests]
     assert any(path.endswith("/pyodide.asm.wasm.gz") for path in first), first
+    assert any(path.endswith(".pack.gz") for path in first), first
 
 
 def test_diagram_pages_load_mermaid_from_the_site(visits: list[Visit], site_url: str) -> None:
