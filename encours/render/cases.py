@@ -114,6 +114,20 @@ def _labels(h: Helpers, ask: str, key: str, **values: Any) -> str:
     return h.labels(f"case.{ask}.{key}", **values)
 
 
+def _worked(h: Helpers, ask: str, values: dict[str, Any], *, right: str, wrong: list[str],
+            situation: str = "situation", explanation: str = "explanation") -> Worked:
+    """A question worded the usual way: its situation, explanation and one line of working from
+    the texts ``case.ASK.*`` filled with ``values``, its question as written."""
+    return Worked(
+        situation=_labels(h, ask, situation, **values),
+        question=_labels(h, ask, "question"),
+        right=right,
+        wrong=wrong,
+        explanation=_labels(h, ask, explanation, **values),
+        working=[_labels(h, ask, "working", **values)],
+    )
+
+
 # --- terms -----------------------------------------------------------------------------------
 def penalty_due(policy: Any, inputs: Any, h: Helpers) -> Worked:
     """Penalties and indemnity on an invoice paid ``days_late`` days late: the penalty
@@ -162,14 +176,7 @@ def due_date(policy: Any, inputs: Any, h: Helpers) -> Worked:
     wrong = list(dict.fromkeys(_date(h, day) for day in candidates if day != right))
     ask = "due_date"
     values = {"invoice": _date(h, invoice), "term": term.label(h.lang), "due": _date(h, right)}
-    return Worked(
-        situation=_labels(h, ask, "situation", **values),
-        question=_labels(h, ask, "question"),
-        right=_date(h, right),
-        wrong=wrong[:3],
-        explanation=_labels(h, ask, "explanation", **values),
-        working=[_labels(h, ask, "working", **values)],
-    )
+    return _worked(h, ask, values, right=_date(h, right), wrong=wrong[:3])
 
 
 def discount_cost(policy: Any, inputs: Any, h: Helpers) -> Worked:
@@ -193,14 +200,8 @@ def discount_cost(policy: Any, inputs: Any, h: Helpers) -> Worked:
              _labels(h, ask, "choice_financing", financing=values["financing"])]
     if naive is not None:
         wrong.append(_labels(h, ask, "choice_cost", cost=pct(naive)))
-    return Worked(
-        situation=_labels(h, ask, "situation", **values),
-        question=_labels(h, ask, "question"),
-        right=_labels(h, ask, "choice_cost", cost=values["cost"]),
-        wrong=wrong,
-        explanation=_labels(h, ask, "explanation", **values),
-        working=[_labels(h, ask, "working", **values)],
-    )
+    return _worked(h, ask, values, right=_labels(h, ask, "choice_cost", cost=values["cost"]),
+                   wrong=wrong)
 
 
 # --- account opening -------------------------------------------------------------------------
@@ -235,14 +236,8 @@ def first_order(policy: Any, inputs: Any, h: Helpers) -> Worked:
     wrong = [choice(a) for a in dict.fromkeys(cents(c) for c in candidates) if a != cents(deposit)]
     explanation = ("explanation_rule" if by_rule > needed else "explanation" if needed
                    else "explanation_none")
-    return Worked(
-        situation=_labels(h, ask, "situation", **values),
-        question=_labels(h, ask, "question"),
-        right=choice(cents(deposit)),
-        wrong=wrong[:3],
-        explanation=_labels(h, ask, explanation, **values),
-        working=[_labels(h, ask, "working", **values)],
-    )
+    return _worked(h, ask, values, right=choice(cents(deposit)), wrong=wrong[:3],
+                   explanation=explanation)
 
 
 # --- credit limits ---------------------------------------------------------------------------
@@ -270,14 +265,7 @@ def risk_class(policy: Any, inputs: Any, h: Helpers) -> Worked:
     values = {"score": inputs.score, "risk_class": found.id, "low": found.score_min,
               "high": found.score_max, "maximum": h.money(found.maximum_limit),
               "name": h.text.plain(found.name)}
-    return Worked(
-        situation=_labels(h, ask, "situation", **values),
-        question=_labels(h, ask, "question"),
-        right=choice(found),
-        wrong=[choice(c) for c in nearest[:3]],
-        explanation=_labels(h, ask, "explanation", **values),
-        working=[_labels(h, ask, "working", **values)],
-    )
+    return _worked(h, ask, values, right=choice(found), wrong=[choice(c) for c in nearest[:3]])
 
 
 def credit_limit(policy: Any, inputs: Any, h: Helpers) -> Worked:
@@ -310,14 +298,8 @@ def credit_limit(policy: Any, inputs: Any, h: Helpers) -> Worked:
               "rounded": h.money(worked.rounded), "risk_class": risk.id,
               "maximum": h.money(risk.maximum_limit), "limit": h.money(worked.limit)}
     situation = "situation" if inputs.insurer_cover is not None else "situation_uninsured"
-    return Worked(
-        situation=_labels(h, ask, situation, **values),
-        question=_labels(h, ask, "question"),
-        right=h.money(worked.limit),
-        wrong=wrong[:3],
-        explanation=_labels(h, ask, "explanation", **values),
-        working=[_labels(h, ask, "working", **values)],
-    )
+    return _worked(h, ask, values, right=h.money(worked.limit), wrong=wrong[:3],
+                   situation=situation)
 
 
 def _approvers_choice(h: Helpers, approvers: list[str]) -> str:
@@ -338,14 +320,7 @@ def limit_approvers(policy: Any, inputs: Any, h: Helpers) -> Worked:
     values = {"limit": h.money(inputs.limit), "approvers": h.roles(right),
               "above": h.money(band.above),
               "up_to": h.money(band.up_to) if band.up_to is not None else "∞"}
-    return Worked(
-        situation=_labels(h, ask, "situation", **values),
-        question=_labels(h, ask, "question"),
-        right=_approvers_choice(h, right),
-        wrong=wrong[:3],
-        explanation=_labels(h, ask, "explanation", **values),
-        working=[_labels(h, ask, "working", **values)],
-    )
+    return _worked(h, ask, values, right=_approvers_choice(h, right), wrong=wrong[:3])
 
 
 def temporary_increase(policy: Any, inputs: Any, h: Helpers) -> Worked:
@@ -383,15 +358,10 @@ def temporary_increase(policy: Any, inputs: Any, h: Helpers) -> Worked:
         key = "new_limit"
     else:
         key = "yes"
-    return Worked(
-        situation=_labels(h, ask, "situation_overdue" if inputs.oldest_overdue_days
-                          else "situation", **values),
-        question=_labels(h, ask, "question"),
-        right=outcomes[key],
-        wrong=[text for other, text in outcomes.items() if other != key],
-        explanation=_labels(h, ask, f"explanation_{key}", **values),
-        working=[_labels(h, ask, "working", **values)],
-    )
+    return _worked(h, ask, values, right=outcomes[key],
+                   wrong=[text for other, text in outcomes.items() if other != key],
+                   situation="situation_overdue" if inputs.oldest_overdue_days else "situation",
+                   explanation=f"explanation_{key}")
 
 
 # --- blocked orders --------------------------------------------------------------------------
@@ -566,14 +536,9 @@ def payment_plan(policy: Any, inputs: Any, h: Helpers) -> Worked:
         key = "escalation"
     else:
         key = "approver"
-    return Worked(
-        situation=_labels(h, ask, "situation", **values),
-        question=_labels(h, ask, "question"),
-        right=outcomes[key],
-        wrong=[text for other, text in outcomes.items() if other != key],
-        explanation=_labels(h, ask, f"explanation_{key}", **values),
-        working=[_labels(h, ask, "working", **values)],
-    )
+    return _worked(h, ask, values, right=outcomes[key],
+                   wrong=[text for other, text in outcomes.items() if other != key],
+                   explanation=f"explanation_{key}")
 
 
 def provision(policy: Any, inputs: Any, h: Helpers) -> Worked:
@@ -600,14 +565,7 @@ def provision(policy: Any, inputs: Any, h: Helpers) -> Worked:
     values = {"amount": h.money(inputs.amount), "days": inputs.days_overdue,
               "rate": h.percent(rate), "provision": _money(h, amount),
               "approver": h.role(policy.recovery.provisions.approver)}
-    return Worked(
-        situation=_labels(h, ask, "situation", **values),
-        question=_labels(h, ask, "question"),
-        right=choice(rate),
-        wrong=wrong[:3],
-        explanation=_labels(h, ask, "explanation", **values),
-        working=[_labels(h, ask, "working", **values)],
-    )
+    return _worked(h, ask, values, right=choice(rate), wrong=wrong[:3])
 
 
 # --- incentives ------------------------------------------------------------------------------
@@ -680,14 +638,9 @@ def bonus_tier(policy: Any, inputs: Any, h: Helpers) -> Worked:
                                                                 criterion.unit, h),
                                           payout=h.percent(step.payout))
                                  for step in criterion.scale)}
-    return Worked(
-        situation=_labels(h, ask, "situation", **values),
-        question=_labels(h, ask, "question"),
-        right=h.percent(payout),
-        wrong=[h.percent(r) for r in dict.fromkeys(rates) if r != payout][:3],
-        explanation=_labels(h, ask, f"explanation_{criterion.better}", **values),
-        working=[_labels(h, ask, "working", **values)],
-    )
+    return _worked(h, ask, values, right=h.percent(payout),
+                   wrong=[h.percent(r) for r in dict.fromkeys(rates) if r != payout][:3],
+                   explanation=f"explanation_{criterion.better}")
 
 
 def result_text(value: Decimal, unit: str, h: Helpers) -> str:
