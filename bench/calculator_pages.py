@@ -3,9 +3,9 @@
 Builds the French handbook into a temporary folder, serves it on localhost and measures in
 Debian's Chromium, median of ``--runs`` runs (at least 5):
 
-- first result after an input change, cold (new profile) and warm (same profile, new page
-  load), against the floor: a bare page loading the same Pyodide files in a worker for ``1+1``
-  (helpers of ``bench/calculator_startup.py``);
+- first result after an input change, cold (new profile) and warm (the same profile's third
+  visit, as ``bench/calculator_startup.py`` takes it), against the floor: a bare page loading
+  the same Pyodide files in a worker for ``1+1`` (helpers of ``bench/calculator_startup.py``);
 - instant navigation (the issue: "result ≤ 50 ms, Python stays ready, no second start-up"):
   from the penalty page, Python ready, a click on the DSO page's link; ms from the click to the
   first frame that shows the DSO page with its result (built into the page) and a bound form,
@@ -37,18 +37,16 @@ from playwright.sync_api import Page, sync_playwright
 from bench.calculator_startup import (
     BASELINE,
     FIRST_RESULT,
+    build_with_baseline,
     cold_and_warm,
     median,
     new_profile,
     transferred,
-    write_baseline,
 )
-from encours_mkdocs.build import build_site
 from tools.chromium import BOOT_TIMEOUT_MS, PYTHON_READY
 from tools.invoices import invoices_csv
 from tools.serve import Traffic, serve
 
-ROOT = Path(__file__).resolve().parents[1]
 PENALTY, DSO, HOME = "/calculators/penalty/", "/calculators/dso/", "/"
 COUNT = """
 window.__computed = 0;
@@ -164,14 +162,13 @@ def main() -> int:
         traffic = Traffic()
         with serve(site, traffic=traffic) as base_url, sync_playwright() as playwright:
             # Instant navigation follows only the sitemap's links: build for this address.
-            if build_site(ROOT / "mkdocs.yml", site_dir=site, languages=["fr"],
-                          site_url=f"{base_url}/", cache_dir=ROOT / ".cache") != 0:
-                return 1  # the build printed why
-            write_baseline(site)
+            if build_with_baseline(site, site_url=f"{base_url}/") is None:
+                return 1
             for run in range(runs):
                 print(f"run {run + 1}/{runs}…", file=sys.stderr)
-                cold, warm = cold_and_warm(playwright, base_url, PENALTY, FIRST_RESULT)
-                floor_cold, floor_warm = cold_and_warm(playwright, base_url, BASELINE, None)
+                # The first visit, and a reader's return once the browser keeps compiled code.
+                cold, _, warm = cold_and_warm(playwright, base_url, PENALTY, FIRST_RESULT)
+                floor_cold, _, floor_warm = cold_and_warm(playwright, base_url, BASELINE, None)
                 measured = navigation_and_recalculation(playwright, base_url)
                 for key, value in (("cold", cold["first"]), ("warm", warm["first"]),
                                    ("floor_cold", floor_cold["first"]),

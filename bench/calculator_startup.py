@@ -107,6 +107,17 @@ def write_baseline(site: Path) -> str:
     return version
 
 
+def build_with_baseline(site: Path, site_url: str | None = None) -> str | None:
+    """The handbook in French built from this repository into ``site`` (for ``site_url`` when
+    given), with the baseline page (:func:`write_baseline`): the Pyodide version, or None if it
+    does not build (the build said why)."""
+    if build_site(ROOT / "mkdocs.yml", site_dir=site, languages=["fr"], site_url=site_url,
+                  cache_dir=ROOT / ".cache") != 0:
+        print("The handbook does not build: nothing to measure.", file=sys.stderr)
+        return None
+    return write_baseline(site)
+
+
 def without_snapshot(site: Path, copy: Path) -> Path:
     """A copy of ``site`` whose calculator pages name no snapshot (a normal Python start)."""
     shutil.copytree(site, copy, ignore=shutil.ignore_patterns("snapshot-*", "stdlib-*"))
@@ -195,11 +206,9 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="encours-bench-") as tmp:
         site = Path(tmp) / "site"
-        if build_site(ROOT / "mkdocs.yml", site_dir=site, languages=["fr"],
-                      cache_dir=ROOT / ".cache") != 0:
-            print("The handbook does not build: nothing to measure.", file=sys.stderr)
+        version = build_with_baseline(site)
+        if version is None:
             return 1
-        version = write_baseline(site)
         plain = without_snapshot(site, Path(tmp) / "site-without-snapshot")
 
         def settle(page: Page) -> None:

@@ -39,10 +39,8 @@ from bench.calculator_startup import (
     CALCULATOR,
     FIRST_RESULT,
     FIRST_RESULT_DONE,
-    ROOT,
-    write_baseline,
+    build_with_baseline,
 )
-from encours_mkdocs.build import build_site
 from tools.chromium import launch_chromium
 from tools.serve import Traffic, serve
 
@@ -100,11 +98,9 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="encours-bench-") as tmp:
         site = Path(tmp) / "site"
-        if build_site(ROOT / "mkdocs.yml", site_dir=site, languages=["fr"],
-                      cache_dir=ROOT / ".cache") != 0:
-            print("The handbook does not build: nothing to measure.", file=sys.stderr)
+        version = build_with_baseline(site)
+        if version is None:
             return 1
-        version = write_baseline(site)
         plain, gzipped = Traffic(), Traffic()
         results: dict[tuple[str, str, str], list[dict]] = {}
         with serve(site, traffic=plain) as plain_url, \
