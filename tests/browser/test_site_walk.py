@@ -2,8 +2,9 @@
 browser context whose tabs go from page to page), every page recorded from its first request
 until it has settled (network idle, diagrams drawn, Python ready on a calculator page):
 
-- nothing leaves the origin; only calculator pages load Pyodide (and they do, with the bundle
-  and one worker); pages with diagrams load Mermaid from the site; no page logs an error;
+- nothing leaves the origin; only calculator pages load Pyodide (and they do, from the memory
+  snapshot, with one worker); pages with diagrams load Mermaid from the site; no page logs an
+  error;
 - every generated page, and every calculator page, passes axe-core with no serious or critical
   violation (a quiz page once more with its quizzes checked, so that their feedback is tested
   too). Other hand-written pages (``docs/``) are their authors' to check;
@@ -27,7 +28,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from tests.support.browser import open_context
+from tests.support.browser import FIRST_LANGUAGE, open_context
 from tests.support.calculator_page import Recorder
 from tests.support.harness import ROOT
 from tools.chromium import BOOT_TIMEOUT_MS, PYTHON_READY
@@ -156,9 +157,9 @@ def settle(opening: Opening, axe: Axe) -> Visit:
 
 
 def language_of(path: str) -> str:
-    """The language of the page at ``path``: ``en`` under ``/en/``, else the first, ``fr``."""
+    """The language of the page at ``path``: ``en`` under ``/en/``, else the first language."""
     return next((lang for lang, home in HOMES.items() if home != "/" and path.startswith(home)),
-                "fr")
+                FIRST_LANGUAGE)
 
 
 @pytest.fixture(scope="module", params=sorted(HOMES))

@@ -82,6 +82,15 @@ async function openKept() {
   }
 }
 
+/** Stores `response` under `key` in `cache`, after dropping the keys `other` says are older
+ * versions of the same file (another Pyodide, another snapshot). */
+async function replaceKept(cache, key, response, other) {
+  for (const request of await cache.keys()) {
+    if (request.url !== key && other(request.url)) await cache.delete(request);
+  }
+  await cache.put(key, response);
+}
+
 /**
  * `response`'s body, decompressed as it arrives when it is gzip; as it comes when the server
  * sent it with `Content-Encoding: gzip` (the browser decompressed it already).
@@ -174,10 +183,8 @@ export function keptFile(url, type, whole = () => true) {
       const kept = await opened;
       if (!kept || kept.found) return;
       const name = url.slice(url.lastIndexOf("/"));
-      for (const request of await kept.cache.keys()) {
-        if (request.url.endsWith(name) && request.url !== url) await kept.cache.delete(request);
-      }
-      await kept.cache.put(url, new Response(await bytes(), { headers: { "Content-Type": type } }));
+      const response = new Response(await bytes(), { headers: { "Content-Type": type } });
+      await replaceKept(kept.cache, url, response, (other) => other.endsWith(name));
     },
   };
 }
@@ -191,7 +198,7 @@ const LENGTH = "X-Encours-Length"; // kept with what keptDerived stores: read ba
  * unpacking take hundreds). A stored copy whose length is not the one stored with it is not
  * used (`make()` again, and `keep()` replaces it); `drop()` forgets it. Other keys that `same`
  * says are versions of the same thing are dropped when a new one is kept. Returns
- * `{bytes, kept, keep(), drop()}`, `kept` a promise of whether the bytes came from the store.
+ * `{bytes, keep(), drop()}`.
  */
 export function keptDerived(key, make, same = () => false) {
   const found = openKept().then(async (cache) => {
@@ -205,17 +212,13 @@ export function keptDerived(key, make, same = () => false) {
   const bytes = found.then((stored) => stored ?? make());
   return {
     bytes,
-    kept: found.then(Boolean),
     async keep() {
       const cache = await openKept();
       if (!cache || await found) return;
       const data = await bytes;
-      if (!data.byteLength) return; // handed over to WebAssembly memory: nothing to store
-      for (const request of await cache.keys()) {
-        if (request.url !== key && same(request.url)) await cache.delete(request);
-      }
+      if (!data.byteLength) return; // a detached buffer: nothing worth storing
       const headers = { "Content-Type": "application/octet-stream", [LENGTH]: String(data.byteLength) };
-      await cache.put(key, new Response(data, { headers }));
+      await replaceKept(cache, key, new Response(data, { headers }), same);
     },
     async drop() {
       await (await openKept())?.delete(key);

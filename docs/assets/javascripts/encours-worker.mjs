@@ -50,10 +50,12 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib }) {
       .then(([packed, module]) => unpackSnapshot(packed, module)),
     (url) => url.includes("/snapshot-"),
   );
-  const snapshotBytes = snapshotKept ? snapshotKept.bytes : null;
-  if (stdlibURL) files[stdlibURL] = { bytes: fetchSmall(stdlibURL), type: "application/zip" };
-  files[stdlibURL]?.bytes.catch(() => {});
+  const snapshotBytes = snapshotKept?.bytes ?? null;
   snapshotBytes?.catch(() => {});
+  if (stdlibURL) {
+    files[stdlibURL] = { bytes: fetchSmall(stdlibURL), type: "application/zip" };
+    files[stdlibURL].bytes.catch(() => {});
+  }
   serveFromMemory(files);
   compileFromRawOnFailure(() => fetchBytes(wasmURL));
   const bundleBytes = snapshotURL ? () => fetchBytes(bundleURL) : fetchBytes(bundleURL);
