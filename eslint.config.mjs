@@ -12,7 +12,8 @@ const worker = {
   self: "readonly", postMessage: "readonly", onmessage: "writable", fetch: "readonly",
   URL: "readonly", performance: "readonly", console: "readonly", setTimeout: "readonly",
   Blob: "readonly", DecompressionStream: "readonly", Response: "readonly",
-  TextDecoder: "readonly", XMLHttpRequest: "readonly", ReadableStream: "readonly",
+  TextDecoder: "readonly", TextEncoder: "readonly", XMLHttpRequest: "readonly",
+  ReadableStream: "readonly",
   WebAssembly: "writable",
 };
 const node = {

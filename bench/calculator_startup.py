@@ -47,7 +47,7 @@ from typing import Any
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 
 from encours_mkdocs.build import build_site
-from tools.chromium import BOOT_TIMEOUT_MS, chromium_options
+from tools.chromium import BOOT_TIMEOUT_MS, chromium_options, until
 from tools.serve import Traffic, serve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,15 +56,24 @@ CALCULATOR = "/calculators/penalty/"
 BASELINE = "/bench-baseline/"
 FIRST_RESULT_DONE = "() => typeof window.__benchFirstResult === 'number'"
 # After a first visit: the service worker active (its install copies the handbook) and the
-# runtime kept by the worker (encours-bytes.mjs), the snapshot too when the page has one.
+# runtime kept by the worker (encours-bytes.mjs): the WebAssembly in Cache Storage, the snapshot
+# (when the page has one) in the origin private file system, written in full (a file being
+# written is empty until then). Polled with tools.chromium.until: Playwright's wait_for_function
+# does not await an async function, and takes its promise for a true answer.
 BACKGROUND_DONE = """async () => {
   if (!window.encoursCalculators) return true; // the baseline page: nothing in the background
   const registration = await navigator.serviceWorker?.getRegistration();
   if (!registration?.active) return false;
-  const kept = (await (await caches.open("encours-runtime")).keys()).map((request) => request.url);
-  const snapshot = document.querySelector("[data-snapshot]");
-  return kept.some((url) => url.endsWith("/pyodide.asm.wasm"))
-    && (!snapshot || kept.some((url) => url.includes("/snapshot-")));
+  const cache = await caches.open("encours-runtime");
+  const cached = (await cache.keys()).map((request) => request.url);
+  if (!cached.some((url) => url.endsWith("/pyodide.asm.wasm"))) return false;
+  if (!document.querySelector("[data-snapshot]")) return true;
+  const folder = await (await navigator.storage.getDirectory())
+    .getDirectoryHandle("encours-runtime", { create: true });
+  for await (const [name, handle] of folder.entries()) {
+    if (name.endsWith(".unpacked") && (await handle.getFile()).size > 0) return true;
+  }
+  return false;
 }"""
 
 # Calculator pages: ask for a result as soon as the form is bound, note when the first arrives.
@@ -157,7 +166,7 @@ def first_result_ms(context: BrowserContext, path: str) -> dict[str, float | Non
         "() => ({ first: window.__benchFirstResult,"
         " boot: window.encoursCalculators ? window.encoursCalculators.bootMs : null })"
     )
-    page.wait_for_function(BACKGROUND_DONE, timeout=BOOT_TIMEOUT_MS, polling=100)
+    until(page, BACKGROUND_DONE)
     page.close()
     return timing
 

@@ -17,6 +17,11 @@ from encours.render.links import chapter_anchor
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,5}) ")
 _ATTRS = re.compile(r"\{[^}]*#[\w-]+[^}]*\}\s*$")
+# The page repeats every chapter: in the search index, each hit would come twice (once from its
+# chapter, once from here) and the index, which the theme builds in the reader's browser on every
+# page, would be a third larger (Material's search plugin leaves out a page whose front matter
+# says so).
+SEARCH_EXCLUDED = "---\nsearch:\n  exclude: true\n---\n"
 _LINK_TARGET = re.compile(r"\]\((?P<page>[\w-]+\.md)(?P<anchor>#[\w-]+)?(?=[\s)])")
 
 
@@ -67,13 +72,15 @@ def local_links(markdown: str, pages: set[str]) -> str:
 
 def print_page(title: str, intro: str, contents_title: str,
                chapters: list[PrintedChapter]) -> str:
-    """The print page's Markdown: title, introduction, table of contents, then every chapter."""
+    """The print page's Markdown: title, introduction, table of contents, then every chapter
+    (left out of search: :data:`SEARCH_EXCLUDED`)."""
     pages = {chapter.page for chapter in chapters}
     contents = "\n".join(
         f"{number}. [{chapter.title}](#{chapter_anchor(chapter.page)})"
         for number, chapter in enumerate(chapters, start=1)
     )
     parts = [
+        SEARCH_EXCLUDED,
         f"# {title} {{ #print-top }}\n",
         intro + "\n",
         f"## {contents_title} {{ #print-contents }}\n\n{contents}\n",

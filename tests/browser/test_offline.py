@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from encours.offline import SERVICE_WORKER
 from tests.browser.test_site_walk import CSP_VIOLATIONS
 from tests.support.calculator_page import Calculator, Recorder
 from tests.support.harness import build, mini_project
+from tools.chromium import until
 from tools.serve import serve
 from tools.site_pages import wait_until_drawn
 
@@ -58,18 +58,6 @@ async (prefix) => {
 def manifest(site: Path) -> dict[str, Any]:
     text = (site / SERVICE_WORKER).read_text(encoding="utf-8")
     return json.loads(re.search(r"self\.ENCOURS_OFFLINE = (.*);\n", text).group(1))
-
-
-def until(page: Page, script: str, arg: Any = None, *, check: Callable[[Any], bool] = bool) -> Any:
-    """Poll an async ``script`` in ``page`` until ``check(result)``; returns the result."""
-    deadline = time.monotonic() + WAIT_S
-    while True:
-        result = page.evaluate(script, arg)
-        if check(result):
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"still {result!r} after {WAIT_S} s: {script}")
-        time.sleep(0.2)
 
 
 def runtime_cached(page: Page) -> list[str]:

@@ -9,6 +9,7 @@ bytes damaged, and a valid snapshot made for another bundle (its marker does not
 from __future__ import annotations
 
 import gzip
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from playwright.sync_api import BrowserContext, Page
 
 from encours.snapshot import MAKER, gzipped, pack
 from tests.support.calculator_page import Calculator
+from tools.chromium import until
 from tools.serve import serve
 
 pytestmark = pytest.mark.browser
@@ -78,11 +80,29 @@ DAMAGED = {
 }
 
 
-KEPT = """async (wanted) => {
-  const kept = (await (await caches.open("encours-runtime")).keys()).map((request) => request.url);
-  return wanted.every((end) => kept.some((url) => url.endsWith(end)));
+# What a calculator page's worker keeps for the next visit (encours-bytes.mjs): the WebAssembly,
+# decompressed, in Cache Storage; the memory snapshot, unpacked, in the origin private file
+# system (only files that have been written in full: a file being written is empty until then).
+KEPT = """async () => {
+  const cache = await caches.open("encours-runtime");
+  const cached = (await cache.keys()).map((request) => request.url);
+  const folder = await (await navigator.storage.getDirectory())
+    .getDirectoryHandle("encours-runtime", { create: true });
+  const files = {};
+  for await (const [name, handle] of folder.entries()) files[name] = (await handle.getFile()).size;
+  return { cached, files };
 }"""
-KEPT_SNAPSHOT = ".pack.gz?unpacked"
+KEPT_SNAPSHOT = re.compile(r"snapshot-[0-9a-f]{16}\.pack\.gz\.unpacked")
+
+
+def kept_snapshot(kept: dict) -> int:
+    """The size of the kept snapshot (0: none, or not written yet)."""
+    return next((size for name, size in kept["files"].items() if KEPT_SNAPSHOT.fullmatch(name)), 0)
+
+
+def runtime_kept(kept: dict) -> bool:
+    return (any(url.endswith("/pyodide.asm.wasm") for url in kept["cached"])
+            and kept_snapshot(kept) > 0)
 
 
 def visit_and_keep(context: BrowserContext, reference_rates: dict) -> None:
@@ -90,17 +110,17 @@ def visit_and_keep(context: BrowserContext, reference_rates: dict) -> None:
     inputs it kept are forgotten: the next visit starts from the policy's defaults (typing the
     kept amount again would change nothing, and compute nothing)."""
     first, _ = start(context, reference_rates)
-    first.page.wait_for_function(KEPT, arg=["/pyodide.asm.wasm", KEPT_SNAPSHOT], timeout=60_000)
+    until(first.page, KEPT, check=runtime_kept)
     first.page.evaluate("() => localStorage.clear()")
     first.page.close()
 
 
-def test_a_second_visit_takes_the_wasm_and_the_snapshot_from_cache_storage(
+def test_a_second_visit_takes_the_wasm_and_the_snapshot_the_first_kept(
     new_context: Callable[..., BrowserContext], policy_json: dict
 ) -> None:
-    """The first visit keeps pyodide.asm.wasm, decompressed, and the memory snapshot, unpacked,
-    in Cache Storage; the next one starts from them (neither downloaded nor decompressed again)
-    and computes the same."""
+    """The first visit keeps pyodide.asm.wasm, decompressed, in Cache Storage, and the memory
+    snapshot, unpacked, in the origin private file system; the next one starts from them
+    (neither downloaded nor decompressed again) and computes the same."""
     context = new_context()
     visit_and_keep(context, policy_json["reference_rates"])
     requested: list[str] = []
@@ -116,7 +136,7 @@ def test_a_second_visit_takes_the_wasm_and_the_snapshot_from_cache_storage(
 def test_a_damaged_kept_snapshot_is_fetched_again_and_replaced(
     new_context: Callable[..., BrowserContext], policy_json: dict
 ) -> None:
-    """The snapshot kept in Cache Storage damaged (cut short): that visit does not use it, takes
+    """The snapshot kept in the browser damaged (cut short): that visit does not use it, takes
     the build's snapshot from the site instead, computes the same, and keeps a whole copy that
     the next visit starts from."""
     context = new_context()
@@ -124,15 +144,19 @@ def test_a_damaged_kept_snapshot_is_fetched_again_and_replaced(
     visit_and_keep(context, rates)
     page = context.new_page()
     page.goto("/")
-    page.evaluate("""async (end) => {
-      const cache = await caches.open("encours-runtime");
-      for (const request of await cache.keys()) {
-        if (!request.url.endsWith(end)) continue;
-        const whole = await (await cache.match(request)).arrayBuffer();
-        const headers = { "X-Encours-Length": String(whole.byteLength) };
-        await cache.put(request, new Response(whole.slice(0, 1000), { headers }));
+    whole = kept_snapshot(page.evaluate(KEPT))
+    page.evaluate("""async () => {
+      const root = await navigator.storage.getDirectory();
+      const folder = await root.getDirectoryHandle("encours-runtime");
+      for await (const [name, handle] of folder.entries()) {
+        if (!name.endsWith(".unpacked")) continue;
+        const cut = (await handle.getFile()).slice(0, 1000);
+        const writable = await handle.createWritable();
+        await writable.write(cut);
+        await writable.close();
       }
-    }""", KEPT_SNAPSHOT)
+    }""")
+    assert kept_snapshot(page.evaluate(KEPT)) == 1000
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
     calculator, warnings = start(context, rates)
@@ -140,11 +164,7 @@ def test_a_damaged_kept_snapshot_is_fetched_again_and_replaced(
     assert any("damaged" in text for text in warnings), warnings
     assert [url for url in requested if url.endswith(".pack.gz")], requested
     assert_computes_like_cpython(calculator)
-    page.wait_for_function("""async (end) => {
-      const cache = await caches.open("encours-runtime");
-      const kept = (await cache.keys()).find((request) => request.url.endsWith(end));
-      return kept && (await (await cache.match(kept)).arrayBuffer()).byteLength > 1000;
-    }""", arg=KEPT_SNAPSHOT, timeout=60_000)
+    until(page, KEPT, check=lambda kept: kept_snapshot(kept) == whole)
     page.evaluate("() => localStorage.clear()")
     calculator.page.close()
     page.close()

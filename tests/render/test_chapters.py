@@ -26,6 +26,7 @@ from encours.policy.model import Policy
 from encours.render import CHAPTERS, PRINT_PAGE, examples, render_pages
 from encours.render.links import ITEMS, SECTIONS, rule_url
 from encours.render.policy_document import policy_json
+from encours.render.printing import strip_front_matter
 from tests.support.hostile import make_hostile
 from tests.support.rendering import RUNTIME
 
@@ -81,7 +82,7 @@ def table_rows(markdown: str) -> list[list[str]]:
 def test_every_chapter_exists_in_both_languages(french, english) -> None:
     for rendered in (french, english):
         for path in CHAPTER_PATHS:
-            assert rendered.pages[path].lstrip().startswith("# "), path
+            assert strip_front_matter(rendered.pages[path]).lstrip().startswith("# "), path
 
 
 def test_navigation_has_sections_and_ends_with_the_calculators(french) -> None:

@@ -13,7 +13,13 @@ from encours.render.chapters.common import figure, joined, lower_first, sort_key
 from encours.render.diagrams import Flowchart, mermaid_label, mermaid_text
 from encours.render.glossary import glossary_terms, link_terms, term_names
 from encours.render.links import rule_url
-from encours.render.printing import PrintedChapter, demote, local_links, print_page
+from encours.render.printing import (
+    SEARCH_EXCLUDED,
+    PrintedChapter,
+    demote,
+    local_links,
+    print_page,
+)
 
 # --- Mermaid -------------------------------------------------------------------------------
 
@@ -131,7 +137,7 @@ def test_print_page_has_a_table_of_contents() -> None:
     chapters = [PrintedChapter("index.md", "Accueil", "---\ntitle: x\n---\n# Accueil\n"),
                 PrintedChapter("terms.md", "Conditions", "# Conditions\n\n[x](index.md)\n")]
     page = print_page("Tout", "Intro", "Sommaire", chapters)
-    assert page.startswith("# Tout { #print-top }")
+    assert page.startswith(SEARCH_EXCLUDED + "\n# Tout { #print-top }")
     assert "1. [Accueil](#chapter-home)\n2. [Conditions](#chapter-terms)" in page
     assert "title: x" not in page
     assert "## Conditions { #chapter-terms }" in page and "[x](#chapter-home)" in page

@@ -172,3 +172,16 @@ def test_no_theme_template_is_published(built_site: Path) -> None:
     sources = [path.relative_to(built_site).as_posix() for path in built_site.rglob("*.html")
                if "{% extends" in path.read_text(encoding="utf-8")]
     assert not sources, f"Jinja templates copied into the site as pages: {sources}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_search_index_has_each_chapter_once_and_not_the_print_page(built_site: Path,
+                                                                       lang: str) -> None:
+    """The print page repeats every chapter: it is left out of search, so that a hit comes from
+    its chapter alone, and the index the theme builds in the browser is a third smaller."""
+    index = json.loads((language_root(built_site, lang) / "search" / "search_index.json")
+                       .read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "print/" not in pages
+    assert {"terms/", "recovery/", "calculators/penalty/"} <= pages
+    assert (language_root(built_site, lang) / "print" / "index.html").exists()

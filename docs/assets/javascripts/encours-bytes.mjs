@@ -165,11 +165,19 @@ export function keptFile(url, type, whole = () => true) {
     return fetched;
   }));
   let streamed = false;
+  let compiled = null;
   return {
     get bytes() {
       return bytes();
     },
     type,
+    /** The module compiled from the kept copy, started at once (beside the rest of the start,
+     * with the compiled code Chromium keeps for it), or null if the file is not kept. */
+    compiled() {
+      compiled ??= opened.then((kept) => (kept?.found
+        ? WebAssembly.compileStreaming(kept.cache.match(url)) : null)).catch(() => null);
+      return compiled;
+    },
     async response() {
       const { kept, compile } = await source;
       if (kept?.found) return (await kept.cache.match(url)) || null;
@@ -189,52 +197,98 @@ export function keptFile(url, type, whole = () => true) {
   };
 }
 
-const LENGTH = "X-Encours-Length"; // kept with what keptDerived stores: read back whole, or not used
+// How keptDerived's files end: this mark, then the length of the bytes before it (a file cut
+// short, or written by something else, does not end so and is not used).
+const KEPT_MARK = new TextEncoder().encode("ENCOURS-KEPT");
+const TRAILER = KEPT_MARK.length + 8;
+
+/** The worker's folder in the origin private file system, or null (not there, or refused). */
+async function openKeptFolder() {
+  try {
+    const root = await globalThis.navigator.storage.getDirectory();
+    return await root.getDirectoryHandle(KEPT, { create: true });
+  } catch (_) {
+    return null;
+  }
+}
+
+/** The bytes kept in `file` before its trailer, read synchronously (a worker's fastest read:
+ * no copy through the browser's process), or null if it is not whole. */
+function readKept(file) {
+  const size = file.getSize();
+  if (size < TRAILER) return null;
+  const trailer = new Uint8Array(TRAILER);
+  file.read(trailer, { at: size - TRAILER });
+  const length = new DataView(trailer.buffer).getFloat64(KEPT_MARK.length, true);
+  if (KEPT_MARK.some((byte, i) => trailer[i] !== byte) || length !== size - TRAILER) return null;
+  const data = new Uint8Array(length);
+  return file.read(data, { at: 0 }) === length ? data : null;
+}
 
 /**
  * What `make()` gives (a promise of bytes: the memory snapshot, fetched, decompressed and
- * unpacked), kept in Cache Storage under `key` by `keep()` once it has been used: a later visit
- * reads it back as it is (tens of milliseconds where the fetch, the decompression and the
- * unpacking take hundreds). A stored copy whose length is not the one stored with it is not
- * used (`make()` again, and `keep()` replaces it); `drop()` forgets it. Other keys that `same`
- * says are versions of the same thing are dropped when a new one is kept. Returns
- * `{bytes, keep(), drop()}`.
+ * unpacked), kept by `keep()`, once it has been used, in the origin private file system under
+ * `name`: a later visit reads it back synchronously in this worker, in tens of milliseconds,
+ * where the fetch, the decompression and the unpacking take hundreds (and a Cache Storage read
+ * of the same bytes, which come through the browser's process, some 300 ms during a start). A
+ * file that is not whole (it does not end with its mark and length) is not used: `make()` again,
+ * and `keep()` replaces it; `drop()` forgets it. The other files that `same(name)` says are
+ * versions of the same thing are removed when a new one is kept. No file system (another
+ * browser, storage refused): made every time. Returns `{bytes, keep(), drop()}`.
  */
-export function keptDerived(key, make, same = () => false) {
-  const found = openKept().then(async (cache) => {
-    const stored = cache && await cache.match(key);
-    if (!stored) return null;
-    const data = new Uint8Array(await stored.arrayBuffer());
-    if (stored.headers.get(LENGTH) === String(data.byteLength)) return data;
-    console.warn(`Encours: the copy of ${key} kept in this browser is damaged, fetching it again`);
-    return null;
-  }).catch(() => null);
+export function keptDerived(name, make, same = () => false) {
+  const folder = openKeptFolder();
+  const found = folder.then(async (kept) => {
+    const handle = await kept?.getFileHandle(name).catch(() => null);
+    if (!handle) return null;
+    const file = await handle.createSyncAccessHandle({ mode: "read-only" });
+    try {
+      const data = readKept(file);
+      if (!data) console.warn(`Encours: the copy of ${name} kept in this browser is damaged, fetching it again`);
+      return data;
+    } finally {
+      file.close();
+    }
+  }).catch(() => null); // another tab writing it, say: made this time
   const bytes = found.then((stored) => stored ?? make());
   return {
     bytes,
     async keep() {
-      const cache = await openKept();
-      if (!cache || await found) return;
+      const kept = await folder;
+      if (!kept || await found) return;
       const data = await bytes;
       if (!data.byteLength) return; // a detached buffer: nothing worth storing
-      const headers = { "Content-Type": "application/octet-stream", [LENGTH]: String(data.byteLength) };
-      await replaceKept(cache, key, new Response(data, { headers }), same);
+      const trailer = new Uint8Array(TRAILER);
+      trailer.set(KEPT_MARK);
+      new DataView(trailer.buffer).setFloat64(KEPT_MARK.length, data.byteLength, true);
+      for await (const other of kept.keys()) {
+        if (other !== name && same(other)) await kept.removeEntry(other).catch(() => {});
+      }
+      // Written to a file of its own and put in place when closed: never half-written.
+      const writable = await (await kept.getFileHandle(name, { create: true })).createWritable();
+      await writable.write(data);
+      await writable.write(trailer);
+      await writable.close();
     },
     async drop() {
-      await (await openKept())?.delete(key);
+      await (await folder)?.removeEntry(name).catch(() => {});
     },
   };
 }
 
 /**
- * Pyodide waits for ever if its WebAssembly cannot be compiled (it only logs the error): when a
- * module streamed from a `.gz` here fails (the file is damaged), it is compiled from `fallback()`
- * (the bytes of the raw file) instead.
+ * How Pyodide's WebAssembly is instantiated here: from the module `compiled(url)` gives when it
+ * gives one (compiled ahead, see keptFile); otherwise streamed as Pyodide asks. And Pyodide waits
+ * for ever if its WebAssembly cannot be compiled (it only logs the error): when a module
+ * streamed from a `.gz` here fails (the file is damaged), it is compiled from `fallback()` (the
+ * bytes of the raw file) instead.
  */
-export function compileFromRawOnFailure(fallback) {
+export function instantiateWasm({ compiled = () => null, fallback }) {
   const streaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
   WebAssembly.instantiateStreaming = async (source, imports) => {
     const response = await source;
+    const module = response.url ? await compiled(response.url) : null;
+    if (module) return { module, instance: await WebAssembly.instantiate(module, imports) };
     try {
       return await streaming(response, imports);
     } catch (error) {

@@ -9,8 +9,8 @@
 // Python is started by encours-pyodide.mjs, which the build's snapshot maker uses too.
 // Its bytes are fetched and decompressed by encours-bytes.mjs.
 import {
-  compileFromRawOnFailure, fetchBytes, fetchGunzipped, fetchSmall, fetchSync, keptDerived,
-  keptFile, serveFromMemory, unpackSnapshot, wasmIsWhole,
+  fetchBytes, fetchGunzipped, fetchSmall, fetchSync, keptDerived,
+  instantiateWasm, keptFile, serveFromMemory, unpackSnapshot, wasmIsWhole,
 } from "./encours-bytes.mjs";
 import { snapshotMarker, startPython } from "./encours-pyodide.mjs";
 
@@ -40,15 +40,16 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib }) {
   // one and it was made from this Pyodide and this bundle (its marker says so), on the trimmed
   // standard library it was made on; otherwise, or if it cannot be used, a normal start (the
   // full standard library), then the bundle, fetched only then. A later visit takes the
-  // WebAssembly (compiled already) and the unpacked snapshot from Cache Storage.
+  // WebAssembly (compiled already) from Cache Storage and the unpacked snapshot from the origin
+  // private file system.
   const wasm = keptFile(wasmURL, "application/wasm", wasmIsWhole);
   const files = { [wasmURL]: wasm };
   // The snapshot as Python restores it: kept so by the first visit, the next ones read it back.
   const snapshotKept = snapshotURL && keptDerived(
-    `${snapshotURL}?unpacked`,
+    `${snapshotURL.slice(snapshotURL.lastIndexOf("/") + 1)}.unpacked`,
     () => Promise.all([fetchGunzipped(snapshotURL), wasm.bytes])
       .then(([packed, module]) => unpackSnapshot(packed, module)),
-    (url) => url.includes("/snapshot-"),
+    (name) => name.startsWith("snapshot-"),
   );
   const snapshotBytes = snapshotKept?.bytes ?? null;
   snapshotBytes?.catch(() => {});
@@ -57,11 +58,19 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib }) {
     files[stdlibURL].bytes.catch(() => {});
   }
   serveFromMemory(files);
-  compileFromRawOnFailure(() => fetchBytes(wasmURL));
+  const compiled = wasm.compiled(); // a kept WebAssembly compiles while the rest loads
+  instantiateWasm({
+    compiled: (url) => (url === wasmURL ? compiled : null),
+    fallback: () => fetchBytes(wasmURL),
+  });
   const bundleBytes = snapshotURL ? () => fetchBytes(bundleURL) : fetchBytes(bundleURL);
-  const { loadPyodide, version } = await import(new URL("pyodide.mjs", runtimeURL).href);
+  // Pyodide's two scripts side by side (it would import the second once the first has run).
+  const [{ loadPyodide, version }, { default: createPyodideModule }] = await Promise.all([
+    import(new URL("pyodide.mjs", runtimeURL).href),
+    import(new URL("pyodide.asm.mjs", runtimeURL).href),
+  ]);
   const { pyodide, from } = await startPython(loadPyodide, {
-    options: { indexURL: runtimeURL },
+    options: { indexURL: runtimeURL, createPyodideModule },
     snapshotOptions: stdlibURL ? { stdLibURL: stdlibURL } : {},
     bundle: bundleBytes,
     snapshot: snapshotBytes,
