@@ -8,6 +8,10 @@
 //
 // Pyodide fetches pyodide.asm.wasm and the standard library itself: `serveFromMemory` answers
 // those requests, in this worker only, with bytes already fetched and decompressed here.
+//
+// What the first visit fetched is kept for the next ones: the WebAssembly in Cache Storage
+// (`keptFile`: Chromium keeps its compiled code there), the unpacked snapshot in the origin
+// private file system (`keptDerived`: read back synchronously, the fastest a worker can).
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 // The network's fetch, even once serveFromMemory answers some of this worker's requests.
@@ -261,9 +265,9 @@ export function keptDerived(name, make, same = () => false) {
       const trailer = new Uint8Array(TRAILER);
       trailer.set(KEPT_MARK);
       new DataView(trailer.buffer).setFloat64(KEPT_MARK.length, data.byteLength, true);
-      for await (const other of kept.keys()) {
-        if (other !== name && same(other)) await kept.removeEntry(other).catch(() => {});
-      }
+      const older = [];
+      for await (const other of kept.keys()) if (other !== name && same(other)) older.push(other);
+      for (const other of older) await kept.removeEntry(other).catch(() => {});
       // Written to a file of its own and put in place when closed: never half-written.
       const writable = await (await kept.getFileHandle(name, { create: true })).createWritable();
       await writable.write(data);
