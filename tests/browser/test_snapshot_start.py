@@ -174,6 +174,36 @@ def test_a_damaged_kept_snapshot_is_fetched_again_and_replaced(
     assert not [url for url in requested if "/snapshot-" in url], requested
 
 
+def test_a_damaged_kept_webassembly_is_forgotten_and_the_raw_file_used(
+    new_context: Callable[..., BrowserContext], policy_json: dict
+) -> None:
+    """The WebAssembly kept in Cache Storage damaged (cut short): that visit says so, compiles
+    the raw pyodide.asm.wasm instead, starts from the kept snapshot and computes the same; the
+    damaged copy is forgotten (the next visit fetches the file again), never used twice."""
+    context = new_context()
+    rates = policy_json["reference_rates"]
+    visit_and_keep(context, rates)
+    page = context.new_page()
+    page.goto("/")
+    page.evaluate("""async () => {
+      const cache = await caches.open("encours-runtime");
+      for (const request of await cache.keys()) {
+        if (!request.url.endsWith("/pyodide.asm.wasm")) continue;
+        const whole = await (await cache.match(request)).arrayBuffer();
+        const headers = { "Content-Type": "application/wasm" };
+        await cache.put(request, new Response(whole.slice(0, 1000), { headers }));
+      }
+    }""")
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    calculator, warnings = start(context, rates)
+    assert boot_from(calculator) == "snapshot"
+    assert any("damaged" in text for text in warnings), warnings
+    assert [url for url in requested if url.endswith("/pyodide.asm.wasm")], requested
+    assert_computes_like_cpython(calculator)
+    assert not [url for url in page.evaluate(KEPT)["cached"] if url.endswith("/pyodide.asm.wasm")]
+
+
 @pytest.mark.parametrize("damage", ["missing", *DAMAGED])
 def test_without_a_usable_snapshot_python_starts_normally(
     new_context: Callable[..., BrowserContext], policy_json: dict, damage: str

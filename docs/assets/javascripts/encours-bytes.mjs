@@ -119,7 +119,9 @@ async function gunzipping(response) {
   return gzip ? body.pipeThrough(new DecompressionStream("gzip")) : body;
 }
 
-const ours = new WeakSet(); // the wasm Responses made here, streamed from a .gz
+// The wasm Responses given here (streamed from a .gz, or read from the kept copy): if one does not
+// compile, the raw file is fetched instead (instantiateWasm).
+const ours = new WeakSet();
 
 /**
  * The first time Pyodide asks for a file, a Response whose body is `url + ".gz"` decompressed as
@@ -178,13 +180,26 @@ export function keptFile(url, type, whole = () => true) {
     /** The module compiled from the kept copy, started at once (beside the rest of the start,
      * with the compiled code Chromium keeps for it), or null if the file is not kept. */
     compiled() {
-      compiled ??= opened.then((kept) => (kept?.found
-        ? WebAssembly.compileStreaming(kept.cache.match(url)) : null)).catch(() => null);
+      compiled ??= opened.then(async (kept) => {
+        if (!kept?.found) return null;
+        try {
+          return await WebAssembly.compileStreaming(kept.cache.match(url));
+        } catch (error) {
+          // Damaged in the browser's storage: forgotten, so that the next visit fetches it.
+          console.warn(`Encours: the copy of ${url} kept in this browser is damaged (${error})`);
+          await kept.cache.delete(url);
+          return null;
+        }
+      }).catch(() => null);
       return compiled;
     },
     async response() {
       const { kept, compile } = await source;
-      if (kept?.found) return (await kept.cache.match(url)) || null;
+      if (kept?.found) {
+        const stored = await kept.cache.match(url);
+        if (stored) ours.add(stored);
+        return stored || null;
+      }
       if (!compile || streamed) return null;
       streamed = true;
       const response = new Response(compile, { headers: { "Content-Type": type } });
@@ -284,8 +299,8 @@ export function keptDerived(name, make, same = () => false) {
  * How Pyodide's WebAssembly is instantiated here: from the module `compiled(url)` gives when it
  * gives one (compiled ahead, see keptFile); otherwise streamed as Pyodide asks. And Pyodide waits
  * for ever if its WebAssembly cannot be compiled (it only logs the error): when a module
- * streamed from a `.gz` here fails (the file is damaged), it is compiled from `fallback()` (the
- * bytes of the raw file) instead.
+ * streamed from a `.gz` or from the kept copy fails (the file is damaged), it is compiled from
+ * `fallback()` (the bytes of the raw file) instead.
  */
 export function instantiateWasm({ compiled = () => null, fallback }) {
   const streaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
@@ -297,7 +312,7 @@ export function instantiateWasm({ compiled = () => null, fallback }) {
       return await streaming(response, imports);
     } catch (error) {
       if (!ours.has(response)) throw error;
-      console.warn("Encours: the compressed WebAssembly could not be used, fetching it raw:", error);
+      console.warn("Encours: the WebAssembly (compressed or kept) failed, fetching it raw:", error);
       return WebAssembly.instantiate(await fallback(), imports);
     }
   };
