@@ -17,12 +17,13 @@ from encours.render.links import chapter_anchor
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,5}) ")
 _ATTRS = re.compile(r"\{[^}]*#[\w-]+[^}]*\}\s*$")
+_LINK_TARGET = re.compile(r"\]\((?P<page>[\w-]+\.md)(?P<anchor>#[\w-]+)?(?=[\s)])")
+
 # The page repeats every chapter: in the search index, each hit would come twice (once from its
 # chapter, once from here) and the index, which the theme builds in the reader's browser on every
 # page, would be a third larger (Material's search plugin leaves out a page whose front matter
 # says so).
 SEARCH_EXCLUDED = "---\nsearch:\n  exclude: true\n---\n"
-_LINK_TARGET = re.compile(r"\]\((?P<page>[\w-]+\.md)(?P<anchor>#[\w-]+)?(?=[\s)])")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import BrowserContext, Page
@@ -115,6 +116,17 @@ def visit_and_keep(context: BrowserContext, reference_rates: dict) -> None:
     first.page.close()
 
 
+def kept_then_damaged(context: BrowserContext, reference_rates: dict,
+                      damage: str) -> tuple[Page, Any]:
+    """A first visit that keeps the runtime (:func:`visit_and_keep`), then a handbook page of the
+    same browser that runs ``damage`` (a script cutting a kept file short): the page, and what
+    the script returned."""
+    visit_and_keep(context, reference_rates)
+    page = context.new_page()
+    page.goto("/")
+    return page, page.evaluate(damage)
+
+
 def test_a_second_visit_takes_the_wasm_and_the_snapshot_the_first_kept(
     new_context: Callable[..., BrowserContext], policy_json: dict
 ) -> None:
@@ -141,21 +153,21 @@ def test_a_damaged_kept_snapshot_is_fetched_again_and_replaced(
     the next visit starts from."""
     context = new_context()
     rates = policy_json["reference_rates"]
-    visit_and_keep(context, rates)
-    page = context.new_page()
-    page.goto("/")
-    whole = kept_snapshot(page.evaluate(KEPT))
-    page.evaluate("""async () => {
+    page, whole = kept_then_damaged(context, rates, """async () => {
       const root = await navigator.storage.getDirectory();
       const folder = await root.getDirectoryHandle("encours-runtime");
+      let whole = 0; // the kept file's size before it is cut
       for await (const [name, handle] of folder.entries()) {
         if (!name.endsWith(".unpacked")) continue;
-        const cut = (await handle.getFile()).slice(0, 1000);
+        const file = await handle.getFile();
+        whole = file.size;
         const writable = await handle.createWritable();
-        await writable.write(cut);
+        await writable.write(file.slice(0, 1000));
         await writable.close();
       }
+      return whole;
     }""")
+    assert whole > 1000
     assert kept_snapshot(page.evaluate(KEPT)) == 1000
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
@@ -182,10 +194,7 @@ def test_a_damaged_kept_webassembly_is_forgotten_and_the_raw_file_used(
     damaged copy is forgotten (the next visit fetches the file again), never used twice."""
     context = new_context()
     rates = policy_json["reference_rates"]
-    visit_and_keep(context, rates)
-    page = context.new_page()
-    page.goto("/")
-    page.evaluate("""async () => {
+    page, _ = kept_then_damaged(context, rates, """async () => {
       const cache = await caches.open("encours-runtime");
       for (const request of await cache.keys()) {
         if (!request.url.endsWith("/pyodide.asm.wasm")) continue;

@@ -86,15 +86,6 @@ async function openKept() {
   }
 }
 
-/** Stores `response` under `key` in `cache`, after dropping the keys `other` says are older
- * versions of the same file (another Pyodide, another snapshot). */
-async function replaceKept(cache, key, response, other) {
-  for (const request of await cache.keys()) {
-    if (request.url !== key && other(request.url)) await cache.delete(request);
-  }
-  await cache.put(key, response);
-}
-
 /**
  * `response`'s body, decompressed as it arrives when it is gzip; as it comes when the server
  * sent it with `Content-Encoding: gzip` (the browser decompressed it already).
@@ -119,9 +110,9 @@ async function gunzipping(response) {
   return gzip ? body.pipeThrough(new DecompressionStream("gzip")) : body;
 }
 
-// The wasm Responses given here (streamed from a .gz, or read from the kept copy): if one does not
-// compile, the raw file is fetched instead (instantiateWasm).
-const ours = new WeakSet();
+const ours = new WeakSet(); // the wasm Responses made here, streamed from a .gz
+// The stand-in Responses given for a kept WebAssembly, with the module compiled from it ahead.
+const precompiled = new WeakMap();
 
 /**
  * The first time Pyodide asks for a file, a Response whose body is `url + ".gz"` decompressed as
@@ -132,9 +123,11 @@ const ours = new WeakSet();
  * module instantiated from a Cache Storage response (it never does for a Response made in
  * memory). A file that cannot be had so (no DecompressionStream, no .gz, no Cache Storage) is
  * fetched as it is; `whole(bytes)` says whether the decompressed bytes are complete. Returns
- * `{bytes, type, response(), keep()}`: `response()` is the Response to give Pyodide, or null
- * (then `bytes`, a promise made when first read); `keep()` stores the bytes for the next visit
- * and drops other versions of the file.
+ * `{bytes, type, compiled(), response(), keep()}`: `compiled()` starts compiling the kept copy
+ * (at once, beside the rest of the start); `response()` is the Response to give Pyodide (for a
+ * kept file, a stand-in carrying that module: see instantiateWasm), or null (then `bytes`, a
+ * promise made when first read); `keep()` stores the bytes for the next visit and drops other
+ * versions of the file.
  */
 export function keptFile(url, type, whole = () => true) {
   const opened = openKept().then(async (cache) => cache && ({
@@ -171,34 +164,34 @@ export function keptFile(url, type, whole = () => true) {
     return fetched;
   }));
   let streamed = false;
-  let compiled = null;
+  // The module compiled from the kept copy (with the compiled code Chromium keeps for it), or
+  // null if the file is not kept, or no longer compiles: then it is forgotten, so that the next
+  // visit fetches it, and this one takes the raw file (`bytes`).
+  let module = null;
+  const compiled = () => (module ??= opened.then(async (kept) => {
+    if (!kept?.found) return null;
+    try {
+      return await WebAssembly.compileStreaming(kept.cache.match(url));
+    } catch (error) {
+      console.warn(`Encours: the copy of ${url} kept in this browser is damaged (${error})`);
+      await kept.cache.delete(url);
+      return null;
+    }
+  }).catch(() => null));
   return {
     get bytes() {
       return bytes();
     },
     type,
-    /** The module compiled from the kept copy, started at once (beside the rest of the start,
-     * with the compiled code Chromium keeps for it), or null if the file is not kept. */
-    compiled() {
-      compiled ??= opened.then(async (kept) => {
-        if (!kept?.found) return null;
-        try {
-          return await WebAssembly.compileStreaming(kept.cache.match(url));
-        } catch (error) {
-          // Damaged in the browser's storage: forgotten, so that the next visit fetches it.
-          console.warn(`Encours: the copy of ${url} kept in this browser is damaged (${error})`);
-          await kept.cache.delete(url);
-          return null;
-        }
-      }).catch(() => null);
-      return compiled;
-    },
+    compiled,
     async response() {
       const { kept, compile } = await source;
       if (kept?.found) {
-        const stored = await kept.cache.match(url);
-        if (stored) ours.add(stored);
-        return stored || null;
+        const ready = await compiled();
+        if (!ready) return null;
+        const standIn = new Response(null, { headers: { "Content-Type": type } });
+        precompiled.set(standIn, ready);
+        return standIn;
       }
       if (!compile || streamed) return null;
       streamed = true;
@@ -210,8 +203,10 @@ export function keptFile(url, type, whole = () => true) {
       const kept = await opened;
       if (!kept || kept.found) return;
       const name = url.slice(url.lastIndexOf("/"));
-      const response = new Response(await bytes(), { headers: { "Content-Type": type } });
-      await replaceKept(kept.cache, url, response, (other) => other.endsWith(name));
+      for (const request of await kept.cache.keys()) {
+        if (request.url.endsWith(name) && request.url !== url) await kept.cache.delete(request);
+      }
+      await kept.cache.put(url, new Response(await bytes(), { headers: { "Content-Type": type } }));
     },
   };
 }
@@ -296,23 +291,23 @@ export function keptDerived(name, make, same = () => false) {
 }
 
 /**
- * How Pyodide's WebAssembly is instantiated here: from the module `compiled(url)` gives when it
- * gives one (compiled ahead, see keptFile); otherwise streamed as Pyodide asks. And Pyodide waits
- * for ever if its WebAssembly cannot be compiled (it only logs the error): when a module
- * streamed from a `.gz` or from the kept copy fails (the file is damaged), it is compiled from
- * `fallback()` (the bytes of the raw file) instead.
+ * How Pyodide's WebAssembly is instantiated here: a kept file's stand-in Response (keptFile)
+ * gives the module compiled ahead; any other is streamed as Pyodide asks. And Pyodide waits for
+ * ever if its WebAssembly cannot be compiled (it only logs the error): when a module streamed
+ * from a `.gz` here fails (the file is damaged), it is compiled from `fallback()` (the bytes of
+ * the raw file) instead.
  */
-export function instantiateWasm({ compiled = () => null, fallback }) {
+export function instantiateWasm(fallback) {
   const streaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
   WebAssembly.instantiateStreaming = async (source, imports) => {
     const response = await source;
-    const module = response.url ? await compiled(response.url) : null;
+    const module = precompiled.get(response);
     if (module) return { module, instance: await WebAssembly.instantiate(module, imports) };
     try {
       return await streaming(response, imports);
     } catch (error) {
       if (!ours.has(response)) throw error;
-      console.warn("Encours: the WebAssembly (compressed or kept) failed, fetching it raw:", error);
+      console.warn("Encours: the compressed WebAssembly could not be used, fetching it raw:", error);
       return WebAssembly.instantiate(await fallback(), imports);
     }
   };

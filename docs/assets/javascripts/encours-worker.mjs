@@ -58,11 +58,8 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib }) {
     files[stdlibURL].bytes.catch(() => {});
   }
   serveFromMemory(files);
-  const compiled = wasm.compiled(); // a kept WebAssembly compiles while the rest loads
-  instantiateWasm({
-    compiled: (url) => (url === wasmURL ? compiled : null),
-    fallback: () => fetchBytes(wasmURL),
-  });
+  wasm.compiled(); // a kept WebAssembly compiles while the rest loads
+  instantiateWasm(() => fetchBytes(wasmURL));
   const bundleBytes = snapshotURL ? () => fetchBytes(bundleURL) : fetchBytes(bundleURL);
   // Pyodide's two scripts side by side (it would import the second once the first has run).
   const [{ loadPyodide, version }, { default: createPyodideModule }] = await Promise.all([
