@@ -57,9 +57,10 @@ BASELINE = "/bench-baseline/"
 FIRST_RESULT_DONE = "() => typeof window.__benchFirstResult === 'number'"
 # After a first visit: the service worker active (its install copies the handbook) and the
 # runtime kept by the worker (encours-bytes.mjs): the WebAssembly in Cache Storage, the snapshot
-# (when the page has one) in the origin private file system, written in full (a file being
-# written is empty until then). Polled with tools.chromium.until: Playwright's wait_for_function
-# does not await an async function, and takes its promise for a true answer.
+# and the trimmed standard library (when the page has them) in the origin private file system,
+# written in full (a file being written is empty until then). Polled with tools.chromium.until:
+# Playwright's wait_for_function does not await an async function, and takes its promise for a
+# true answer.
 BACKGROUND_DONE = """async () => {
   if (!window.encoursCalculators) return true; // the baseline page: nothing in the background
   const registration = await navigator.serviceWorker?.getRegistration();
@@ -70,10 +71,12 @@ BACKGROUND_DONE = """async () => {
   if (!document.querySelector("[data-snapshot]")) return true;
   const folder = await (await navigator.storage.getDirectory())
     .getDirectoryHandle("encours-runtime", { create: true });
+  const whole = [];
   for await (const [name, handle] of folder.entries()) {
-    if (name.endsWith(".unpacked") && (await handle.getFile()).size > 0) return true;
+    if ((await handle.getFile()).size > 0) whole.push(name);
   }
-  return false;
+  return whole.some((name) => name.startsWith("snapshot-"))
+    && whole.some((name) => name.startsWith("stdlib-"));
 }"""
 
 # Calculator pages: ask for a result as soon as the form is bound, note when the first arrives.

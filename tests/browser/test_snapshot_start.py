@@ -82,8 +82,9 @@ DAMAGED = {
 
 
 # What a calculator page's worker keeps for the next visit (encours-bytes.mjs): the WebAssembly,
-# decompressed, in Cache Storage; the memory snapshot, unpacked, in the origin private file
-# system (only files that have been written in full: a file being written is empty until then).
+# decompressed, in Cache Storage; the memory snapshot, unpacked, and the trimmed standard
+# library, decompressed, in the origin private file system (only files that have been written in
+# full: a file being written is empty until then).
 KEPT = """async () => {
   const cache = await caches.open("encours-runtime");
   const cached = (await cache.keys()).map((request) => request.url);
@@ -94,16 +95,17 @@ KEPT = """async () => {
   return { cached, files };
 }"""
 KEPT_SNAPSHOT = re.compile(r"snapshot-[0-9a-f]{16}\.pack\.gz\.unpacked")
+KEPT_STDLIB = re.compile(r"stdlib-[0-9a-f]{16}\.zip")
 
 
-def kept_snapshot(kept: dict) -> int:
-    """The size of the kept snapshot (0: none, or not written yet)."""
-    return next((size for name, size in kept["files"].items() if KEPT_SNAPSHOT.fullmatch(name)), 0)
+def kept_size(kept: dict, name: re.Pattern[str] = KEPT_SNAPSHOT) -> int:
+    """The size of the kept file called ``name`` (0: none, or not written yet)."""
+    return next((size for file, size in kept["files"].items() if name.fullmatch(file)), 0)
 
 
 def runtime_kept(kept: dict) -> bool:
     return (any(url.endswith("/pyodide.asm.wasm") for url in kept["cached"])
-            and kept_snapshot(kept) > 0)
+            and kept_size(kept) > 0 and kept_size(kept, KEPT_STDLIB) > 0)
 
 
 def visit_and_keep(context: BrowserContext, reference_rates: dict) -> None:
@@ -131,16 +133,17 @@ def test_a_second_visit_takes_the_wasm_and_the_snapshot_the_first_kept(
     new_context: Callable[..., BrowserContext], policy_json: dict
 ) -> None:
     """The first visit keeps pyodide.asm.wasm, decompressed, in Cache Storage, and the memory
-    snapshot, unpacked, in the origin private file system; the next one starts from them
-    (neither downloaded nor decompressed again) and computes the same."""
+    snapshot, unpacked, and the trimmed standard library, decompressed, in the origin private
+    file system; the next one starts from them (neither downloaded nor decompressed again) and
+    computes the same."""
     context = new_context()
     visit_and_keep(context, policy_json["reference_rates"])
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
     calculator, warnings = start(context, policy_json["reference_rates"])
     assert boot_from(calculator) == "snapshot"
-    assert not [url for url in requested if "pyodide.asm.wasm" in url or "/snapshot-" in url], \
-        requested
+    assert not [url for url in requested
+                if "pyodide.asm.wasm" in url or "/snapshot-" in url or "/stdlib-" in url], requested
     assert not [text for text in warnings if "Encours" in text]
     assert_computes_like_cpython(calculator)
 
@@ -168,7 +171,7 @@ def test_a_damaged_kept_snapshot_is_fetched_again_and_replaced(
       return whole;
     }""")
     assert whole > 1000
-    assert kept_snapshot(page.evaluate(KEPT)) == 1000
+    assert kept_size(page.evaluate(KEPT)) == 1000
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
     calculator, warnings = start(context, rates)
@@ -176,7 +179,7 @@ def test_a_damaged_kept_snapshot_is_fetched_again_and_replaced(
     assert any("damaged" in text for text in warnings), warnings
     assert [url for url in requested if url.endswith(".pack.gz")], requested
     assert_computes_like_cpython(calculator)
-    until(page, KEPT, check=lambda kept: kept_snapshot(kept) == whole)
+    until(page, KEPT, check=lambda kept: kept_size(kept) == whole)
     page.evaluate("() => localStorage.clear()")
     calculator.page.close()
     page.close()

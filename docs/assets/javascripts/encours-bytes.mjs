@@ -10,8 +10,9 @@
 // those requests, in this worker only, with bytes already fetched and decompressed here.
 //
 // What the first visit fetched is kept for the next ones: the WebAssembly in Cache Storage
-// (`keptFile`: Chromium keeps its compiled code there), the unpacked snapshot in the origin
-// private file system (`keptDerived`: read back synchronously, the fastest a worker can).
+// (`keptFile`: Chromium keeps its compiled code there), the unpacked snapshot and the
+// decompressed standard library in the origin private file system (`keptDerived`: read back
+// synchronously, the fastest a worker can).
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 // The network's fetch, even once serveFromMemory answers some of this worker's requests.
@@ -241,7 +242,7 @@ function readKept(file) {
 
 /**
  * What `make()` gives (a promise of bytes: the memory snapshot, fetched, decompressed and
- * unpacked), kept by `keep()`, once it has been used, in the origin private file system under
+ * unpacked; the trimmed standard library, decompressed), kept by `keep()`, once it has been used, in the origin private file system under
  * `name`: a later visit reads it back synchronously in this worker, in tens of milliseconds,
  * where the fetch, the decompression and the unpacking take hundreds (and a Cache Storage read
  * of the same bytes, which come through the browser's process, some 300 ms during a start). A

@@ -3,9 +3,9 @@
 // instant navigation (a module runs once however often pages are swapped). Handbook pages never
 // start it, so they never fetch a byte of Pyodide.
 //
-// A calculator page's inline script imports this module as soon as the form is parsed and calls
-// start(form), so that Python starts while the rest of the page loads; the calculator module
-// imports the same module (same URL, same instance) and finds the worker running.
+// A calculator page's inline script starts the worker as soon as the form is parsed, so that
+// Python starts while the rest of the page loads; start(form), called by the calculator module,
+// takes it over (after instant navigation, it starts the worker itself).
 //
 // `window.encoursCalculators` is a read-only view for the tests and benchmarks (ready, failed,
 // bootMs, bootFrom, worker, progress); the page's scripts use this module's exports.
@@ -23,6 +23,7 @@ const state = {
   bootMs: undefined,
   bootFrom: undefined,
   startedAt: undefined,
+  settled: false, // ready or failed, and the page told (the "encours:settled" event)
   loaded: [], // the URLs the worker fetched to start (the offline copy keeps the runtime's)
 };
 const pending = new Map();
@@ -39,8 +40,18 @@ export function bootMessage({ runtime, bundle, snapshot = null, stdlib = null },
   return { type: "boot", assets, runtime, bundle, snapshot: snapshot || null, stdlib: stdlib || null };
 }
 
+// Python has started (or failed) and answered what the page asked of it meanwhile: the page's
+// start is over. Said once, by "encours:settled" on the document (Material's search index waits
+// for it on a calculator page: overrides/partials/encours-search-later.html).
+function announceSettled() {
+  if (state.settled || !(state.failed || (state.ready && !pending.size))) return;
+  state.settled = true;
+  document.dispatchEvent(new Event("encours:settled"));
+}
+
 function notify() {
   for (const listener of listeners) listener();
+  announceSettled();
 }
 
 /** Calls `listener()` on every change of the state until it returns `false`. */
@@ -82,23 +93,38 @@ function onMessage({ data }) {
     pending.delete(data.id);
     progressListeners.delete(data.id);
     if (resolve) resolve(data.result);
+    announceSettled();
     return;
   }
   notify();
 }
 
-/** Starts the worker for a calculator form (once: later calls do nothing). */
+function onError(event) {
+  state.failed = { reason: "error", detail: event.message || "worker error" };
+  notify();
+}
+
+/**
+ * Starts the worker for a calculator form (once: later calls do nothing), or takes over the one
+ * the page's inline script started while the page loaded (overrides/main.html), with what it
+ * has said since.
+ */
 export function start(form) {
   if (state.worker || !window.Worker) return;
   const runtimeURL = new URL(`${form.dataset.runtime}/`, ASSETS).href; // may be another language's
-  state.startedAt = performance.now();
-  state.worker = new Worker(new URL("javascripts/encours-worker.mjs", ASSETS), { type: "module" });
+  const started = window.encoursStartedWorker;
+  delete window.encoursStartedWorker;
+  state.startedAt = started?.startedAt ?? performance.now();
+  state.worker = started?.worker
+    ?? new Worker(new URL("javascripts/encours-worker.mjs", ASSETS), { type: "module" });
   state.worker.onmessage = onMessage;
-  state.worker.onerror = (event) => {
-    state.failed = { reason: "error", detail: event.message || "worker error" };
-    notify();
-  };
-  state.worker.postMessage(bootMessage(form.dataset));
+  state.worker.onerror = onError;
+  if (started) {
+    started.stop();
+    for (const event of started.events) (event.type === "error" ? onError : onMessage)(event);
+  } else {
+    state.worker.postMessage(bootMessage(form.dataset));
+  }
   setTimeout(() => diagnoseSlowStart(runtimeURL), bootTimeoutMs());
 }
 

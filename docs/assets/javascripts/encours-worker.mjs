@@ -21,6 +21,8 @@ let referenceRates = {}; // the policy's own rate values, which take precedence 
 let policyText = null; // assets/policy.json as fetched: the policy tools apply its values
 let booting = null;
 
+const fileName = (url) => url.slice(url.lastIndexOf("/") + 1);
+
 function status(stage, step, steps) {
   postMessage({ type: "status", stage, step, steps });
 }
@@ -40,22 +42,26 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib }) {
   // one and it was made from this Pyodide and this bundle (its marker says so), on the trimmed
   // standard library it was made on; otherwise, or if it cannot be used, a normal start (the
   // full standard library), then the bundle, fetched only then. A later visit takes the
-  // WebAssembly (compiled already) from Cache Storage and the unpacked snapshot from the origin
-  // private file system.
+  // WebAssembly (compiled already) from Cache Storage, the unpacked snapshot and the decompressed
+  // standard library from the origin private file system.
   const wasm = keptFile(wasmURL, "application/wasm", wasmIsWhole);
   const files = { [wasmURL]: wasm };
-  // The snapshot as Python restores it: kept so by the first visit, the next ones read it back.
+  // The snapshot as Python restores it, and the trimmed standard library decompressed: kept so
+  // by the first visit, the next ones read them back.
   const snapshotKept = snapshotURL && keptDerived(
-    `${snapshotURL.slice(snapshotURL.lastIndexOf("/") + 1)}.unpacked`,
+    `${fileName(snapshotURL)}.unpacked`,
     () => Promise.all([fetchGunzipped(snapshotURL), wasm.bytes])
       .then(([packed, module]) => unpackSnapshot(packed, module)),
     (name) => name.startsWith("snapshot-"),
   );
   const snapshotBytes = snapshotKept?.bytes ?? null;
   snapshotBytes?.catch(() => {});
-  if (stdlibURL) {
-    files[stdlibURL] = { bytes: fetchSmall(stdlibURL), type: "application/zip" };
-    files[stdlibURL].bytes.catch(() => {});
+  const stdlibKept = stdlibURL && keptDerived(
+    fileName(stdlibURL), () => fetchSmall(stdlibURL), (name) => name.startsWith("stdlib-"),
+  );
+  if (stdlibKept) {
+    files[stdlibURL] = { bytes: stdlibKept.bytes, type: "application/zip" };
+    stdlibKept.bytes.catch(() => {});
   }
   serveFromMemory(files);
   wasm.compiled(); // a kept WebAssembly compiles while the rest loads
@@ -108,8 +114,10 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib }) {
   // thread; a visit shorter than the write keeps nothing, and the next one downloads again).
   setTimeout(() => {
     wasm.keep().catch(() => {});
-    if (from === "snapshot") snapshotKept.keep().catch(() => {});
-    else snapshotKept?.drop().catch(() => {}); // a kept snapshot that failed is not used again
+    if (from === "snapshot") {
+      snapshotKept.keep().catch(() => {});
+      stdlibKept?.keep().catch(() => {});
+    } else snapshotKept?.drop().catch(() => {}); // a kept snapshot that failed is not used again
   }, 0);
 }
 

@@ -1,0 +1,97 @@
+"""What a calculator page does first: it starts the calculators' worker before Material's bundle
+runs (overrides/main.html), once; Material's search builds its index only once Python has
+answered (overrides/partials/encours-search-later.html), not while it starts, and a reader who
+opens search before then is not kept waiting for Python. Handbook pages are not held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import BrowserContext, Page
+
+from tests.support.calculator_page import CALCULATOR_PATH, Recorder
+from tools.chromium import BOOT_TIMEOUT_MS
+
+pytestmark = pytest.mark.browser
+
+# When Material's search said it was ready (its result line leaves "Initializing search": the
+# worker answered the index's setup), when the calculators said "encours:settled", and when
+# Material's bundle ran (it defines window.document$).
+WATCH = """
+window.__seen = {};
+const seen = (what) => { window.__seen[what] ??= performance.now(); };
+document.addEventListener("encours:settled", () => seen("settled"));
+document.addEventListener("DOMContentLoaded", () => {
+  const meta = document.querySelector(".md-search-result__meta");
+  const initial = meta.textContent;
+  new MutationObserver(() => { if (meta.textContent !== initial) seen("search"); })
+    .observe(meta, { childList: true, characterData: true, subtree: true });
+});
+Object.defineProperty(window, "document$", {
+  configurable: true,
+  set(value) {
+    seen("bundle");
+    Object.defineProperty(window, "document$", { value, writable: true, configurable: true });
+  },
+});
+"""
+SEARCH_RESULTS = "() => document.querySelectorAll('.md-search-result__item').length > 0"
+
+
+def watched(context: BrowserContext) -> Page:
+    """A new page of ``context`` that notes when what :data:`WATCH` watches happens."""
+    context.add_init_script(WATCH)
+    return context.new_page()
+
+
+def seen(page: Page) -> dict[str, float]:
+    return page.evaluate("() => window.__seen")
+
+
+def search(page: Page, words: str) -> None:
+    page.keyboard.press("/")  # Material's shortcut: the search box takes the focus
+    page.keyboard.type(words)
+    page.wait_for_function(SEARCH_RESULTS, timeout=BOOT_TIMEOUT_MS)
+
+
+def test_a_calculator_page_builds_the_search_index_once_python_has_answered(
+    new_context: Callable[..., BrowserContext], watch: Callable[[Page], Recorder]
+) -> None:
+    page = watched(new_context())
+    recorder = watch(page)
+    page.goto(CALCULATOR_PATH)
+    page.wait_for_function("() => window.__seen.search", timeout=BOOT_TIMEOUT_MS)
+    times = seen(page)
+    assert page.evaluate("() => window.encoursCalculators.ready")
+    assert times["settled"] <= times["search"], times
+    # Started while the page loaded, before Material's bundle (then taken over: one worker).
+    assert page.evaluate("() => window.encoursCalculators.startedAt") < times["bundle"], times
+    assert len(recorder.calculator_workers()) == 1, recorder.workers
+    search(page, "pénalités")
+    assert not recorder.errors, recorder.errors
+
+
+def test_a_handbook_page_builds_the_search_index_at_once(
+    new_context: Callable[..., BrowserContext]
+) -> None:
+    page = watched(new_context())
+    page.goto("/")
+    page.wait_for_function("() => window.__seen.search", timeout=BOOT_TIMEOUT_MS)
+    assert "settled" not in seen(page)
+    assert not page.evaluate("() => window.encoursCalculators?.worker")
+
+
+def test_search_opened_while_python_starts_answers_at_once(
+    new_context: Callable[..., BrowserContext]
+) -> None:
+    context = new_context()
+    page = watched(context)
+    context.route("**/pyodide.asm.mjs*", lambda route: None)  # Python never gets started
+    page.goto(CALCULATOR_PATH)
+    page.wait_for_timeout(1000)
+    assert "search" not in seen(page), "the index was built while Python was starting"
+    search(page, "pénalités")
+    assert not page.evaluate("() => window.encoursCalculators.ready")
+    assert "settled" not in seen(page)
