@@ -54,7 +54,7 @@ export default [
     languageOptions: {
       sourceType: "script",
       globals: { self: "readonly", caches: "readonly", fetch: "readonly", URL: "readonly",
-        Response: "readonly", console: "readonly" },
+        URLPattern: "readonly", Response: "readonly", console: "readonly" },
     },
   },
   {

@@ -16,6 +16,8 @@
 // - A newer build installs beside this one and waits: the pages say so (encours-offline.js)
 //   and the reader's "show the new version" sends {type: "skip-waiting"}; then the older
 //   version's caches are deleted.
+// - Where the browser has static routes (Chromium 123+), it serves what these caches hold
+//   itself, without running this script (see staticRoutes); elsewhere the fetch handler does.
 
 const { version, languages, runtime } = self.ENCOURS_OFFLINE;
 const PAGES = `encours-sw-pages-${version}`;
@@ -80,7 +82,32 @@ async function keepRuntime(urls) {
   }
 }
 
+/**
+ * The same answers as the fetch handler, given by the browser from this version's caches without
+ * starting or running this script (the service worker static routing API): on a page's start,
+ * every file the page and the calculators' worker fetch no longer waits its turn in this
+ * script's queue. A GET without a query string under the site's root: from the runtime's cache
+ * in the runtime's folders, from this version's handbook elsewhere; what the cache does not hold
+ * goes to the network, as the fetch handler would send it (the runtime then reaches the cache
+ * through the page's {type: "runtime"} message). A URL with a query string (a calculator's
+ * shareable link) still reaches the fetch handler, which looks pages up without it.
+ */
+function staticRoutes() {
+  const under = (path) => new URLPattern({
+    pathname: `${new URL(path, SCOPE).pathname}*`, search: "",
+  });
+  const route = (path, cacheName) => ({
+    condition: { urlPattern: under(path), requestMethod: "GET" }, source: { cacheName },
+  });
+  return [...runtime.folders.map((folder) => route(folder, RUNTIME)), route("", PAGES)];
+}
+
 self.addEventListener("install", (event) => {
+  if (event.addRoutes) {
+    event.waitUntil(event.addRoutes(staticRoutes()).catch((error) => {
+      console.warn("Encours offline: no static routes, the fetch handler answers:", error);
+    }));
+  }
   event.waitUntil((async () => {
     // The languages being read now, and those an earlier version had cached (a reader keeps
     // them through updates); the first language when nothing tells.

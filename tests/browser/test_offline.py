@@ -1,8 +1,9 @@
 """Offline reading and repeat visits through the site's service worker (``encours-sw.js``):
 
 - a handbook page installs the worker, which caches that language's whole handbook (every
-  page listed in the worker, also those never opened) and no byte of the Python runtime; with
-  the network cut, pages open (diagrams drawn) from that copy;
+  page listed in the worker, also those never opened) and no byte of the Python runtime; the
+  browser then serves pages from that copy itself (the worker's static routes); with the
+  network cut, pages open (diagrams drawn) from that copy;
 - a calculator page, opened first (its Python started before the worker was in control), hands
   the runtime files it loaded to the worker; with the network cut, the page computes with
   Python, and so does it after a handbook page was the first one opened;
@@ -109,6 +110,13 @@ def test_a_handbook_page_caches_the_handbook_and_no_runtime_then_reads_offline(
     assert [url for url in cached if "/en/" in url] == [f"{site_url}/en/sitemap.xml"]
     assert not [url for url in everything if any(folder in url for folder in RUNTIME)]
     assert page.evaluate("() => window.__cspViolations") == []
+    # Then served by the browser from that copy, without running the worker's script (its
+    # static routes).
+    page.goto("/glossary/", wait_until="load")
+    sources = page.evaluate("""() => performance.getEntriesByType("resource")
+      .filter((entry) => entry.name.includes("/assets/stylesheets/"))
+      .map((entry) => entry.workerFinalSourceType)""")
+    assert sources and set(sources) == {"cache"}, sources
 
     # Then a calculator page, in control from the start: the runtime goes through the worker.
     page.goto("/calculators/penalty/")
