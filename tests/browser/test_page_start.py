@@ -16,19 +16,20 @@ from tools.chromium import BOOT_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
 
-# When Material's search said it was ready (its result line leaves "Initializing search": the
-# worker answered the index's setup), when the calculators said "encours:settled", and when
-# Material's bundle ran (it defines window.document$).
+# When Material's search worker said it was ready (its answer to the index's setup: type 1),
+# when the calculators said "encours:settled", and when Material's bundle ran (it defines
+# window.document$). Before any script of the page.
 WATCH = """
 window.__seen = {};
 const seen = (what) => { window.__seen[what] ??= performance.now(); };
 document.addEventListener("encours:settled", () => seen("settled"));
-document.addEventListener("DOMContentLoaded", () => {
-  const meta = document.querySelector(".md-search-result__meta");
-  const initial = meta.textContent;
-  new MutationObserver(() => { if (meta.textContent !== initial) seen("search"); })
-    .observe(meta, { childList: true, characterData: true, subtree: true });
-});
+window.Worker = class extends window.Worker {
+  constructor(url, options) {
+    super(url, options);
+    if (!String(url).includes("/workers/search.")) return;
+    this.addEventListener("message", (event) => { if (event.data?.type === 1) seen("search"); });
+  }
+};
 Object.defineProperty(window, "document$", {
   configurable: true,
   set(value) {
