@@ -73,7 +73,9 @@ BACKGROUND_DONE = """async () => {
     .getDirectoryHandle("encours-runtime", { create: true });
   const whole = [];
   for await (const [name, handle] of folder.entries()) {
-    if ((await handle.getFile()).size > 0) whole.push(name);
+    // A write's temporary file can be gone by the time it is read: not kept yet.
+    const size = await handle.getFile().then((file) => file.size, () => 0);
+    if (size > 0) whole.push(name);
   }
   return whole.some((name) => name.startsWith("snapshot-"))
     && whole.some((name) => name.startsWith("stdlib-"));

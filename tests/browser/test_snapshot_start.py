@@ -91,7 +91,13 @@ KEPT = """async () => {
   const folder = await (await navigator.storage.getDirectory())
     .getDirectoryHandle("encours-runtime", { create: true });
   const files = {};
-  for await (const [name, handle] of folder.entries()) files[name] = (await handle.getFile()).size;
+  for await (const [name, handle] of folder.entries()) {
+    try {
+      files[name] = (await handle.getFile()).size;
+    } catch (_) {
+      // Gone since it was listed: a write's temporary file, put in place (or away) meanwhile.
+    }
+  }
   return { cached, files };
 }"""
 KEPT_SNAPSHOT = re.compile(r"snapshot-[0-9a-f]{16}\.pack\.gz\.unpacked")

@@ -3,9 +3,10 @@
 // instant navigation (a module runs once however often pages are swapped). Handbook pages never
 // start it, so they never fetch a byte of Pyodide.
 //
-// A calculator page's inline script starts the worker as soon as the form is parsed, so that
-// Python starts while the rest of the page loads; start(form), called by the calculator module,
-// takes it over (after instant navigation, it starts the worker itself).
+// A calculator page's inline scripts start the worker in the page's head and boot it as soon
+// as the form is parsed, so that Python starts while the rest of the page loads; start(form),
+// called by the calculator module, takes it over (after instant navigation, it starts the
+// worker itself).
 //
 // `window.encoursCalculators` is a read-only view for the tests and benchmarks (ready, failed,
 // bootMs, bootFrom, worker, progress); the page's scripts use this module's exports.
@@ -106,8 +107,8 @@ function onError(event) {
 
 /**
  * Starts the worker for a calculator form (once: later calls do nothing), or takes over the one
- * the page's inline script started while the page loaded (overrides/main.html), with what it
- * has said since.
+ * the page's inline scripts started while the page loaded (overrides/main.html), with what it
+ * has said since (and boots it, if they did not).
  */
 export function start(form) {
   if (state.worker || !window.Worker) return;
@@ -119,11 +120,10 @@ export function start(form) {
     ?? new Worker(new URL("javascripts/encours-worker.mjs", ASSETS), { type: "module" });
   state.worker.onmessage = onMessage;
   state.worker.onerror = onError;
+  if (!started?.booted) state.worker.postMessage(bootMessage(form.dataset));
   if (started) {
     started.stop();
     for (const event of started.events) (event.type === "error" ? onError : onMessage)(event);
-  } else {
-    state.worker.postMessage(bootMessage(form.dataset));
   }
   setTimeout(() => diagnoseSlowStart(runtimeURL), bootTimeoutMs());
 }
