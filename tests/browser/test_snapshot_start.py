@@ -135,6 +135,21 @@ def kept_then_damaged(context: BrowserContext, reference_rates: dict,
     return page, page.evaluate(damage)
 
 
+def start_past_damage(context: BrowserContext, reference_rates: dict,
+                      fetched_again: str) -> Calculator:
+    """The visit after a kept file was damaged (:func:`kept_then_damaged`): it says so, fetches
+    the file whose URL ends with ``fetched_again`` from the site, starts from the snapshot and
+    computes like CPython."""
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    calculator, warnings = start(context, reference_rates)
+    assert boot_from(calculator) == "snapshot"
+    assert any("damaged" in text for text in warnings), warnings
+    assert [url for url in requested if url.endswith(fetched_again)], requested
+    assert_computes_like_cpython(calculator)
+    return calculator
+
+
 def test_a_second_visit_takes_the_wasm_and_the_snapshot_the_first_kept(
     new_context: Callable[..., BrowserContext], policy_json: dict
 ) -> None:
@@ -178,18 +193,13 @@ def test_a_damaged_kept_snapshot_is_fetched_again_and_replaced(
     }""")
     assert whole > 1000
     assert kept_size(page.evaluate(KEPT)) == 1000
-    requested: list[str] = []
-    context.on("request", lambda request: requested.append(request.url))
-    calculator, warnings = start(context, rates)
-    assert boot_from(calculator) == "snapshot"
-    assert any("damaged" in text for text in warnings), warnings
-    assert [url for url in requested if url.endswith(".pack.gz")], requested
-    assert_computes_like_cpython(calculator)
+    calculator = start_past_damage(context, rates, ".pack.gz")
     until(page, KEPT, check=lambda kept: kept_size(kept) == whole)
     page.evaluate("() => localStorage.clear()")
     calculator.page.close()
     page.close()
-    requested.clear()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
     again, _ = start(context, rates)
     assert boot_from(again) == "snapshot"
     assert not [url for url in requested if "/snapshot-" in url], requested
@@ -212,13 +222,7 @@ def test_a_damaged_kept_webassembly_is_forgotten_and_the_raw_file_used(
         await cache.put(request, new Response(whole.slice(0, 1000), { headers }));
       }
     }""")
-    requested: list[str] = []
-    context.on("request", lambda request: requested.append(request.url))
-    calculator, warnings = start(context, rates)
-    assert boot_from(calculator) == "snapshot"
-    assert any("damaged" in text for text in warnings), warnings
-    assert [url for url in requested if url.endswith("/pyodide.asm.wasm")], requested
-    assert_computes_like_cpython(calculator)
+    start_past_damage(context, rates, "/pyodide.asm.wasm")
     assert not [url for url in page.evaluate(KEPT)["cached"] if url.endswith("/pyodide.asm.wasm")]
 
 

@@ -217,14 +217,20 @@ export function keptFile(url, type, whole = () => true) {
 const KEPT_MARK = new TextEncoder().encode("ENCOURS-KEPT");
 const TRAILER = KEPT_MARK.length + 8;
 
-/** The worker's folder in the origin private file system, or null (not there, or refused). */
-async function openKeptFolder() {
-  try {
-    const root = await globalThis.navigator.storage.getDirectory();
-    return await root.getDirectoryHandle(KEPT, { create: true });
-  } catch (_) {
-    return null;
-  }
+let keptFolder = null;
+
+/** The worker's folder in the origin private file system, or null (not there, or refused):
+ * opened once for every file kept there. */
+function openKeptFolder() {
+  keptFolder ??= (async () => {
+    try {
+      const root = await globalThis.navigator.storage.getDirectory();
+      return await root.getDirectoryHandle(KEPT, { create: true });
+    } catch (_) {
+      return null;
+    }
+  })();
+  return keptFolder;
 }
 
 /** The bytes kept in `file` before its trailer, read synchronously (a worker's fastest read:
