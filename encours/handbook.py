@@ -125,6 +125,14 @@ def build_handbook(
         "content_hash": policy_hash(policy),
         "update_available": labels("offline.update_available"),
         "update_reload": labels("offline.reload"),
+        # What a calculator page's worker needs to start Python, in the page's head (see
+        # docs/overrides/main.html): the same values as the calculator form's data attributes.
+        "calculators": {
+            "runtime": runtime.folder,
+            "bundle": runtime.bundle_name,
+            "snapshot": runtime.snapshot_name or "",
+            "stdlib": runtime.stdlib_name or "",
+        },
     }
     warnings = [str(problem) for problem in loaded.warnings] + rendered.warnings + snapshot_warnings
     return Handbook(

@@ -1,11 +1,13 @@
 """What a calculator page does first: it starts the calculators' worker before Material's bundle
-runs (overrides/main.html), once; Material's search builds its index only once Python has
-answered (overrides/partials/encours-search-later.html), not while it starts, and a reader who
-opens search before then is not kept waiting for Python. Handbook pages are not held.
+runs (overrides/main.html), once, named with its boot message; Material's search builds its
+index only once Python has answered (overrides/partials/encours-search-later.html), not while
+it starts, and a reader who opens search before then is not kept waiting for Python. Handbook
+pages are not held.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
@@ -18,16 +20,24 @@ pytestmark = pytest.mark.browser
 
 # When Material's search worker said it was ready (its answer to the index's setup: type 1),
 # when the calculators said "encours:settled", and when Material's bundle ran (it defines
-# window.document$). Before any script of the page.
+# window.document$); the calculators' worker's name and the types of the messages posted to it.
+# Before any script of the page.
 WATCH = """
 window.__seen = {};
 const seen = (what) => { window.__seen[what] ??= performance.now(); };
 document.addEventListener("encours:settled", () => seen("settled"));
+window.__calculators = { name: null, posted: [] };
 window.Worker = class extends window.Worker {
   constructor(url, options) {
     super(url, options);
+    this.encoursCalculators = String(url).includes("/encours-worker.mjs");
+    if (this.encoursCalculators) window.__calculators.name = options?.name ?? null;
     if (!String(url).includes("/workers/search.")) return;
     this.addEventListener("message", (event) => { if (event.data?.type === 1) seen("search"); });
+  }
+  postMessage(message, ...rest) {
+    if (this.encoursCalculators) window.__calculators.posted.push(message?.type ?? null);
+    return super.postMessage(message, ...rest);
   }
 };
 Object.defineProperty(window, "document$", {
@@ -72,6 +82,27 @@ def test_a_calculator_page_builds_the_search_index_once_python_has_answered(
     assert len(recorder.calculator_workers()) == 1, recorder.workers
     search(page, "pénalités")
     assert not recorder.errors, recorder.errors
+
+
+def test_the_calculators_worker_boots_from_its_name_with_the_form_s_runtime(
+    new_context: Callable[..., BrowserContext]
+) -> None:
+    """The head names the worker with its boot message (the handbook's runtime, the same as the
+    form's data): Python starts without a message, which would wait for the busy main thread."""
+    page = watched(new_context())
+    page.goto(CALCULATOR_PATH)
+    page.wait_for_function("() => window.encoursCalculators?.ready", timeout=BOOT_TIMEOUT_MS)
+    calculators = page.evaluate("() => window.__calculators")
+    form = page.evaluate("""() => {
+      const form = document.querySelector("form[data-calculator]");
+      const { runtime, bundle, snapshot, stdlib } = form.dataset;
+      return { runtime, bundle, snapshot, stdlib };
+    }""")
+    assets = page.evaluate("() => new URL('../../assets/', location.href).href")
+    assert form["snapshot"] and form["stdlib"], form  # the example handbook ships a snapshot
+    assert json.loads(calculators["name"]) == {"type": "boot", "assets": assets, **form}
+    assert "boot" not in calculators["posted"], calculators
+    assert page.evaluate("() => window.encoursCalculators.bootFrom") == "snapshot"
 
 
 def test_a_handbook_page_builds_the_search_index_at_once(

@@ -3,10 +3,9 @@
 // instant navigation (a module runs once however often pages are swapped). Handbook pages never
 // start it, so they never fetch a byte of Pyodide.
 //
-// A calculator page's inline scripts start the worker in the page's head and boot it as soon
-// as the form is parsed, so that Python starts while the rest of the page loads; start(form),
-// called by the calculator module, takes it over (after instant navigation, it starts the
-// worker itself).
+// A calculator page's inline script starts the worker in the page's head, so that Python
+// starts while the rest of the page loads; start(form), called by the calculator
+// module, takes it over (after instant navigation, it starts the worker itself).
 //
 // `window.encoursCalculators` is a read-only view for the tests and benchmarks (ready, failed,
 // bootMs, bootFrom, worker, progress); the page's scripts use this module's exports.
@@ -36,7 +35,8 @@ let nextId = 1;
 const bootTimeoutMs = () => window.__encoursBootTimeoutMs || DEFAULT_BOOT_TIMEOUT_MS;
 const warmUpRounds = () => window.__encoursWarmUpRounds ?? DEFAULT_WARM_UP_ROUNDS;
 
-/** What the worker needs to start (it resolves the URLs), from a calculator form's data. */
+/** What the worker needs to start (it resolves the URLs), from a calculator form's data: the
+ * worker's name, as JSON (the page's head names it with the same fields: overrides/main.html). */
 export function bootMessage({ runtime, bundle, snapshot = null, stdlib = null }, assets = ASSETS.href) {
   return { type: "boot", assets, runtime, bundle, snapshot: snapshot || null, stdlib: stdlib || null };
 }
@@ -107,8 +107,8 @@ function onError(event) {
 
 /**
  * Starts the worker for a calculator form (once: later calls do nothing), or takes over the one
- * the page's inline scripts started while the page loaded (overrides/main.html), with what it
- * has said since (and boots it, if they did not).
+ * the page's head started and booted while the page loaded (overrides/main.html), with what it
+ * has said since.
  */
 export function start(form) {
   if (state.worker || !window.Worker) return;
@@ -116,11 +116,12 @@ export function start(form) {
   const started = window.encoursStartedWorker;
   delete window.encoursStartedWorker;
   state.startedAt = started?.startedAt ?? performance.now();
-  state.worker = started?.worker
-    ?? new Worker(new URL("javascripts/encours-worker.mjs", ASSETS), { type: "module" });
+  // Named with its boot message: it starts Python as soon as it has loaded (encours-worker.mjs).
+  state.worker = started?.worker ?? new Worker(new URL("javascripts/encours-worker.mjs", ASSETS), {
+    type: "module", name: JSON.stringify(bootMessage(form.dataset)),
+  });
   state.worker.onmessage = onMessage;
   state.worker.onerror = onError;
-  if (!started?.booted) state.worker.postMessage(bootMessage(form.dataset));
   if (started) {
     started.stop();
     for (const event of started.events) (event.type === "error" ? onError : onMessage)(event);

@@ -144,13 +144,26 @@ function warm(calculator, payloadJSON, rounds) {
   setTimeout(() => warm(calculator, payloadJSON, rounds - 1), 0);
 }
 
-onmessage = async ({ data }) => {
-  if (data.type === "boot") {
-    booting ??= boot(data).catch((error) => {
-      postMessage({ type: "failed", message: String(error && error.message ? error.message : error) });
-    });
-    return;
+function start(data) {
+  booting ??= boot(data).catch((error) => {
+    postMessage({ type: "failed", message: String(error && error.message ? error.message : error) });
+  });
+}
+
+// The page names this worker with its boot message (encours-runtime.js bootMessage, as JSON):
+// Python starts as soon as this module has run. A message posted to a worker that is still
+// starting waits for the page's main thread to pass it on, which is busy while the page loads.
+const named = (() => {
+  try {
+    return JSON.parse(self.name || "null");
+  } catch (_) {
+    return null;
   }
+})();
+if (named?.type === "boot") start(named);
+
+onmessage = async ({ data }) => {
+  if (data.type === "boot") return start(data);
   await booting;
   if (!runCalculator) return; // boot failed: the page already shows why
   if (data.type === "warm") return warm(data.calculator, withRates(data.payload), data.rounds);
