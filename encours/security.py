@@ -24,6 +24,8 @@ from pathlib import Path
 
 import nh3
 
+from encours.caching import IMMUTABLE, immutable_rules
+
 # Script elements as the browser's tokenizer ends them: at the first ``</script``.
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 _ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
@@ -112,10 +114,12 @@ def security_headers(policy: str) -> list[tuple[str, str]]:
     ]
 
 
-def headers_file(policy: str) -> str:
+def headers_file(policy: str, immutable: Iterable[str] = ()) -> str:
     """The headers every page should be served with, in the ``_headers`` format (Netlify,
-    Cloudflare Pages); each line's value is what any other server should send."""
-    return "/*\n" + "".join(f"  {name}: {value}\n" for name, value in security_headers(policy))
+    Cloudflare Pages); each line's value is what any other server should send. Then the paths
+    ``immutable`` (encours/caching.py) with their ``Cache-Control``."""
+    rules = "/*\n" + "".join(f"  {name}: {value}\n" for name, value in security_headers(policy))
+    return rules + "".join(f"{path}\n  Cache-Control: {IMMUTABLE}\n" for path in immutable)
 
 
 def nginx_headers(policy: str) -> str:
@@ -231,8 +235,8 @@ def _clean(html: str) -> str:
 def secure_site(site_dir: Path) -> str:
     """Put one policy, covering the inline scripts of every page of the built site (all its
     languages: instant navigation swaps pages under the policy of the first one opened), in
-    every page, and write it to ``_headers`` (and ``_headers.nginx``) for the server. Returns
-    the policy."""
+    every page, and write it to ``_headers`` (with the cache rules of encours/caching.py) and
+    ``_headers.nginx`` for the server. Returns the policy."""
     pages = sorted(site_dir.rglob("*.html"))
     texts = {page: page.read_text(encoding="utf-8") for page in pages}
     hashes: set[str] = set()
@@ -241,7 +245,8 @@ def secure_site(site_dir: Path) -> str:
     policy = content_security_policy(hashes)
     for page, text in texts.items():
         page.write_text(insert_policy(text, policy), encoding="utf-8")
-    (site_dir / HEADERS_FILE).write_text(headers_file(policy), encoding="utf-8")
+    (site_dir / HEADERS_FILE).write_text(headers_file(policy, immutable_rules(site_dir)),
+                                         encoding="utf-8")
     (site_dir / NGINX_HEADERS_FILE).write_text(nginx_headers(policy), encoding="utf-8")
     return policy
 

@@ -3,7 +3,8 @@ its own prefix and port, no root needed):
 
 - every kind of file has its MIME type (``.wasm`` as ``application/wasm``, ``.mjs`` as
   JavaScript), its caching (a year, immutable, for files named by their content or by the
-  Pyodide version; revalidation for pages and everything else) and the security headers, whose
+  Pyodide version; revalidation for pages and everything else: what encours/caching.py says,
+  which writes the rules of ``_headers``) and the security headers, whose
   Content-Security-Policy is the one the build put in the pages;
 - a file with a ``.gz`` beside it is sent pre-compressed (``Content-Encoding: gzip``, the
   ``.gz`` file's bytes) to a client that accepts gzip, and as it is to one that does not;
@@ -27,6 +28,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, Route
 
+from encours.caching import IMMUTABLE, REVALIDATE, cache_control
 from encours.security import HEADERS_FILE, NGINX_HEADERS_FILE, REFERRER_POLICY
 from tests.browser.test_site_walk import CSP_VIOLATIONS
 from tests.support.calculator_page import Calculator, Recorder
@@ -36,8 +38,6 @@ from tools.site_pages import wait_until_drawn
 pytestmark = pytest.mark.browser
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
-IMMUTABLE = "public, max-age=31536000, immutable"
-REVALIDATE = "no-cache"
 DIAGRAM_PAGE = "/account-opening/"
 
 
@@ -95,10 +95,8 @@ def test_each_kind_of_file_has_its_type_its_caching_and_the_security_headers(
         one(built_site, "en/assets/calculators/calculators-*.zip"): ("application/zip",
                                                                        IMMUTABLE),
     }
-    snapshots = sorted(built_site.glob("assets/pyodide/*/snapshot-*.bin"))
-    for snapshot in snapshots:
-        cases["/" + snapshot.relative_to(built_site).as_posix()] = ("application/octet-stream",
-                                                                   IMMUTABLE)
+    cases[one(built_site, "assets/pyodide/*/snapshot-*.pack.gz")] = ("application/gzip",
+                                                                      IMMUTABLE)
     policy = site_policy(built_site)
     seen = {}
     for path in cases:
@@ -111,6 +109,11 @@ def test_each_kind_of_file_has_its_type_its_caching_and_the_security_headers(
         if path.endswith("/"):
             assert META.search(answer.body.decode()).group(1) == policy, path
     assert seen == {path: (200, *expected) for path, expected in cases.items()}
+    # The same caching as encours/caching.py says, which writes _headers' rules.
+    files = {path: path.lstrip("/") + ("index.html" if path.endswith("/") else "")
+             for path in cases}
+    assert {path: cache_control(file) for path, file in files.items()} == {
+        path: cache for path, (_, cache) in cases.items()}
 
 
 def test_a_missing_page_is_the_sites_404_with_the_same_headers(
