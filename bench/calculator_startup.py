@@ -281,14 +281,14 @@ def main() -> int:
     print(f"{'(d) calculator page without the snapshot':<54}"
           + "".join(f"{column(normal, visit):>10.0f}" for visit in range(3)))
     print()
-    print(f"{'sent by the server: bytes (responses)':<46}{'page there':>18}"
+    print(f"{'sent by the server: bytes (responses)':<56}{'page there':>18}"
           f"{'with background work':>24}")
     for label, (first, total, _) in (
         (f"handbook page ({HOME}), empty cache", home),
         (f"calculator page ({CALCULATOR}), empty cache", calculator_page),
         (f"calculator page ({CALCULATOR}), files cached", calculator_warm),
     ):
-        print(f"{label:<46}{f'{first[0]:,} ({first[1]})':>18}{f'{total[0]:,} ({total[1]})':>24}")
+        print(f"{label:<56}{f'{first[0]:,} ({first[1]})':>18}{f'{total[0]:,} ({total[1]})':>24}")
     print("(page there: loaded, a calculator page's first result; background work: the service "
           "worker's offline copy of the handbook, the runtime kept for the next visit)")
     return 0
