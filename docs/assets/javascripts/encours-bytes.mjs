@@ -10,7 +10,7 @@
 // those requests, in this worker only, with bytes already fetched and decompressed here.
 //
 // What the first visit fetched is kept for the next ones: the WebAssembly in Cache Storage
-// (`keptFile`: Chromium keeps its compiled code there), the unpacked snapshot and the
+// (`keptFile`: compiled from there as it is read), the unpacked snapshot and the
 // decompressed standard library in the origin private file system (`keptDerived`: read back
 // synchronously, the fastest a worker can).
 
@@ -119,10 +119,11 @@ const precompiled = new WeakMap();
  * The first time Pyodide asks for a file, a Response whose body is `url + ".gz"` decompressed as
  * it downloads (so that `WebAssembly.instantiateStreaming` compiles while the rest arrives);
  * `bytes` has the same bytes, whole (a second branch of the stream). Then the file is kept,
- * decompressed, in the browser's Cache Storage under its own URL: later visits read it from
- * there, neither downloaded nor decompressed again, and Chromium keeps the compiled code of a
- * module instantiated from a Cache Storage response (it never does for a Response made in
- * memory). A file that cannot be had so (no DecompressionStream, no .gz, no Cache Storage) is
+ * decompressed, in the browser's Cache Storage under its own URL: later visits compile it from
+ * there as it is read, neither downloaded nor decompressed again. Chromium keeps no compiled
+ * code for it (traced: a Response from `cache.match` in a worker gets no code cache, and V8
+ * writes one only after 1 MB of optimised code, which a snapshot start never reaches), so each
+ * visit compiles it again, lazily. A file that cannot be had so (no DecompressionStream, no .gz, no Cache Storage) is
  * fetched as it is; `whole(bytes)` says whether the decompressed bytes are complete. Returns
  * `{bytes, type, compiled(), response(), keep()}`: `compiled()` starts compiling the kept copy
  * (at once, beside the rest of the start); `response()` is the Response to give Pyodide (for a
@@ -165,9 +166,9 @@ export function keptFile(url, type, whole = () => true) {
     return fetched;
   }));
   let streamed = false;
-  // The module compiled from the kept copy (with the compiled code Chromium keeps for it), or
-  // null if the file is not kept, or no longer compiles: then it is forgotten, so that the next
-  // visit fetches it, and this one takes the raw file (`bytes`).
+  // The module compiled from the kept copy, or null if the file is not kept, or no longer
+  // compiles: then it is forgotten, so that the next visit fetches it, and this one takes the
+  // raw file (`bytes`).
   let module = null;
   const compiled = () => (module ??= opened.then(async (kept) => {
     if (!kept?.found) return null;
