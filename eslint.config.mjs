@@ -13,7 +13,7 @@ const worker = {
   URL: "readonly", performance: "readonly", console: "readonly", setTimeout: "readonly",
   Blob: "readonly", DecompressionStream: "readonly", Response: "readonly",
   TextDecoder: "readonly", TextEncoder: "readonly", XMLHttpRequest: "readonly",
-  ReadableStream: "readonly",
+  ReadableStream: "readonly", TransformStream: "readonly", crypto: "readonly",
   WebAssembly: "writable",
 };
 const node = {

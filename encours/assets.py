@@ -26,6 +26,9 @@ GZIPPED_RUNTIME_FILES = ("pyodide.asm.mjs", "pyodide.asm.wasm")
 it itself (9.6 MB → 3.5 MB on the wire from any server); a server that serves pre-compressed
 files (nginx ``gzip_static``) sends either to a browser that accepts gzip.
 ``python_stdlib.zip`` is compressed inside already."""
+BROTLI_DECODER = ("brotli_dec_wasm.js", "brotli_dec_wasm_bg.wasm")
+"""npm ``brotli-dec-wasm``'s files, under ``assets/brotli/``: the calculators' worker decodes the
+runtime's ``.br`` copies with them (encours/precompressed.py)."""
 MERMAID_FILE = "mermaid/dist/mermaid.min.js"
 ZIP_TIMESTAMP = (2020, 1, 1, 0, 0, 0)  # fixed, so the same sources give the same bundle bytes
 
@@ -83,6 +86,19 @@ def gzipped_copy(source: Path, cache: Path) -> Path:
         partial.write_bytes(gzip.compress(source.read_bytes(), compresslevel=9, mtime=0))
         partial.replace(target)
     return target
+
+
+def brotli_decoder(node_modules: Path, cache: Path | None = None) -> list[Asset]:
+    """The Brotli decoder's module and WebAssembly (with its ``.gz``: 204 KB → 97 KB, which
+    the worker decompresses with ``DecompressionStream``), under ``assets/brotli/``."""
+    folder = node_modules / "brotli-dec-wasm" / "pkg"
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder} is missing: run `npm ci` (or `make setup`)")
+    decoder = [Asset(f"assets/brotli/{name}", source=folder / name) for name in BROTLI_DECODER]
+    if cache is not None:
+        wasm = folder / BROTLI_DECODER[1]
+        decoder.append(Asset(f"assets/brotli/{wasm.name}.gz", source=gzipped_copy(wasm, cache)))
+    return decoder
 
 
 def calculators_bundle(package_dir: Path) -> Asset:

@@ -12,12 +12,13 @@ strict mode.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import calculators
-from encours import assets
+from encours import assets, precompressed
 from encours.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogue
 from encours.policy import load_policy
 from encours.render import Runtime, render_pages
@@ -92,11 +93,20 @@ def build_handbook(
             snapshots = pyodide_snapshot(node_modules, bundle, cache_dir / "pyodide-snapshots")
         except SnapshotUnavailable as unavailable:
             snapshot_warnings = [str(unavailable)]
+    pyodide_files = assets.pyodide_runtime(node_modules, cache_dir / "pyodide-gz")
+    # With a snapshot, the three files its start downloads also as Brotli (precompressed.py).
+    brotli_files, brotli_digests = precompressed.brotli_assets(
+        [next(a for a in pyodide_files if a.path.endswith("/pyodide.asm.wasm")), *snapshots[:2]],
+        cache_dir / "brotli") if snapshots else ([], {})
+    snapshot_name, stdlib_name = ([asset.path.rsplit("/", 1)[-1] for asset in snapshots[:2]]
+                                  if snapshots else (None, None))
     runtime = Runtime(
         pyodide_version=assets.pyodide_version(node_modules),
         bundle_name=bundle.path.rsplit("/", 1)[-1],
-        snapshot_name=snapshots[0].path.rsplit("/", 1)[-1] if snapshots else None,
-        stdlib_name=snapshots[1].path.rsplit("/", 1)[-1] if snapshots else None,
+        # The snapshot's name without its ".gz": it is downloaded as its .br or its .gz.
+        snapshot_name=snapshot_name.removesuffix(".gz") if snapshot_name else None,
+        stdlib_name=stdlib_name,
+        brotli=brotli_digests,
         site_root=runtime_root,
     )
     rendered = render_pages(policy, lang=lang, runtime=runtime, cache_dir=cache_dir)
@@ -106,7 +116,9 @@ def build_handbook(
     pages[versions.VERSIONS_PAGE] = versions.versions_page(history, labels,
                                                            policy.company.currency, cache_dir)
     runtime_files = [] if runtime_root else [
-        *assets.pyodide_runtime(node_modules, cache_dir / "pyodide-gz"), *snapshots]
+        *pyodide_files, *snapshots, *brotli_files,
+        *(assets.brotli_decoder(node_modules, cache_dir / "pyodide-gz" / "brotli-dec-wasm")
+          if brotli_files else [])]
     shipped = [
         *runtime_files,
         bundle,
@@ -132,6 +144,7 @@ def build_handbook(
             "bundle": runtime.bundle_name,
             "snapshot": runtime.snapshot_name or "",
             "stdlib": runtime.stdlib_name or "",
+            "brotli": json.dumps(runtime.brotli, sort_keys=True) if runtime.brotli else "",
         },
     }
     warnings = [str(problem) for problem in loaded.warnings] + rendered.warnings + snapshot_warnings

@@ -23,9 +23,9 @@ from pathlib import Path
 
 SERVICE_WORKER = "encours-sw.js"
 LOGIC = Path(__file__).with_name("service-worker.js")
-RUNTIME_FOLDERS = ("assets/pyodide/", "assets/calculators/")
+RUNTIME_FOLDERS = ("assets/pyodide/", "assets/brotli/", "assets/calculators/")
 """Under each handbook's root: cached only when a calculator page fetches them."""
-_SKIPPED_SUFFIXES = (".map", ".gz")
+_SKIPPED_SUFFIXES = (".map", ".gz", ".br")
 _LUNR = "assets/javascripts/lunr/"
 # Search's stemmers: the language's own and the two every language loads; the word splitters
 # (tinyseg, wordcut) serve only Japanese and Thai.

@@ -10,7 +10,7 @@ into the print page (``encours.render.printing``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,8 +30,9 @@ from encours.render.translations import report_fallbacks
 @dataclass(frozen=True)
 class Runtime:
     """What calculator pages load in the browser: the Pyodide folder, the bundle's file name and
-    the memory snapshot's (None: Python starts the normal way) and the trimmed standard library's
-    it was made on.
+    the memory snapshot's (None: Python starts the normal way; its files are that name plus
+    ``.br`` and ``.gz``) and the trimmed standard library's it was made on. ``brotli``: the
+    SHA-256 of each file's ``.br`` copy, by the file's name (``encours/precompressed.py``).
 
     ``site_root`` leads from this handbook's root to the one that ships the Pyodide runtime:
     empty when it ships its own, ``"../"`` for a second language under ``en/`` that uses the
@@ -42,6 +43,7 @@ class Runtime:
     bundle_name: str
     snapshot_name: str | None = None
     stdlib_name: str | None = None
+    brotli: Mapping[str, str] = field(default_factory=dict)
     site_root: str = ""
 
     @property

@@ -39,6 +39,21 @@ from encours_mkdocs.config import EncoursConfig
 log = logging.getLogger("mkdocs.plugins.encours")
 
 
+class _ToMkDocsLog(logging.Handler):
+    """What the generator says while it works (logger ``encours``: a minute of Brotli on a first
+    build), said the way MkDocs says everything."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        log.log(record.levelno, record.getMessage())
+
+
+_generator_log = logging.getLogger("encours")
+if not _generator_log.handlers:
+    _generator_log.addHandler(_ToMkDocsLog())
+    _generator_log.setLevel(logging.INFO)
+    _generator_log.propagate = False
+
+
 class EncoursPlugin(BasePlugin[EncoursConfig]):
     serving: ClassVar[bool] = False
     """Under ``mkdocs serve`` (this process serves, every build of its configuration): no

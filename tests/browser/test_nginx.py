@@ -97,6 +97,10 @@ def test_each_kind_of_file_has_its_type_its_caching_and_the_security_headers(
     }
     cases[one(built_site, "assets/pyodide/*/snapshot-*.pack.gz")] = ("application/gzip",
                                                                       IMMUTABLE)
+    # The Brotli copies the worker decodes itself: sent as they are, never compressed again.
+    for copy in ("pyodide.asm.wasm.br", "snapshot-*.pack.br", "stdlib-*.zip.br"):
+        cases[one(built_site, f"assets/pyodide/*/{copy}")] = ("application/x-brotli", IMMUTABLE)
+    cases["/assets/brotli/brotli_dec_wasm_bg.wasm"] = ("application/wasm", REVALIDATE)
     policy = site_policy(built_site)
     seen = {}
     for path in cases:
@@ -108,6 +112,10 @@ def test_each_kind_of_file_has_its_type_its_caching_and_the_security_headers(
         assert answer.headers["Referrer-Policy"] == REFERRER_POLICY, path
         if path.endswith("/"):
             assert META.search(answer.body.decode()).group(1) == policy, path
+        if path.endswith(".br"):
+            again = get(nginx_url + path, gzip=True)
+            assert again.headers["Content-Encoding"] is None, path
+            assert again.body == (built_site / path.lstrip("/")).read_bytes(), path
     assert seen == {path: (200, *expected) for path, expected in cases.items()}
     # The same caching as encours/caching.py says, which writes _headers' rules.
     files = {path: path.lstrip("/") + ("index.html" if path.endswith("/") else "")
@@ -193,8 +201,8 @@ def test_a_calculator_page_computes_with_python_behind_nginx(
     for url in wasm:
         if url.endswith(".wasm"):
             assert responses[url]["content-type"] == "application/wasm", url
-        else:  # its .gz, asked for by name and decompressed by the worker: bytes as they are
-            assert url.endswith(".wasm.gz") and "content-encoding" not in responses[url], url
+        else:  # its .br, asked for by name and decoded by the worker: bytes as they are
+            assert url.endswith(".wasm.br") and "content-encoding" not in responses[url], url
     outside = [url for url in recorder.requests
                if not url.startswith((nginx_url, "data:", "blob:"))]
     assert not outside, outside

@@ -9,6 +9,7 @@ bytes damaged, and a valid snapshot made for another bundle (its marker does not
 from __future__ import annotations
 
 import gzip
+import random
 import re
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import brotli
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
@@ -27,7 +29,8 @@ from tools.serve import serve
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-SNAPSHOT = "**/assets/pyodide/*/snapshot-*.pack.gz"
+# The snapshot's two copies, Brotli and gzip (the worker takes the first it can use).
+SNAPSHOT = re.compile(r".*/assets/pyodide/[^/]+/snapshot-[0-9a-f]+\.pack\.(br|gz)$")
 
 
 def start(context: BrowserContext, reference_rates: dict) -> tuple[Calculator, list[str]]:
@@ -55,20 +58,24 @@ def assert_computes_like_cpython(calculator: Calculator) -> None:
 
 def test_python_starts_from_the_build_snapshot(new_context: Callable[..., BrowserContext],
                                                 policy_json: dict, built_site: Path) -> None:
-    assert list(built_site.glob("assets/pyodide/*/snapshot-*.pack.gz"))
+    assert list(built_site.glob("assets/pyodide/*/snapshot-*.pack.br"))
     requested: list[str] = []
     context = new_context()
     context.on("request", lambda request: requested.append(request.url))
     calculator, warnings = start(context, policy_json["reference_rates"])
     assert boot_from(calculator) == "snapshot"
     assert [url for url in requested if "/snapshot-" in url], "the snapshot was not fetched"
-    # Compressed files only, and neither the full standard library nor the bundle (in the
-    # snapshot already).
+    # The Brotli copies only (decoded by the decoder under assets/brotli/), and neither the full
+    # standard library nor the bundle (in the snapshot already).
     runtime = [url.rsplit("/", 1)[-1] for url in requested if "/assets/pyodide/" in url]
     assert sorted(runtime) == sorted([
-        "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm.gz", "pyodide-lock.json",
+        "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm.br", "pyodide-lock.json",
         *[name for name in runtime if name.startswith(("snapshot-", "stdlib-"))]]), runtime
-    assert [name for name in runtime if name.startswith("stdlib-") and name.endswith(".zip.gz")]
+    assert [name for name in runtime if name.startswith("snapshot-") and name.endswith(".pack.br")]
+    assert [name for name in runtime if name.startswith("stdlib-") and name.endswith(".zip.br")]
+    assert len(runtime) == 6, runtime
+    decoder = [url.rsplit("/", 1)[-1] for url in requested if "/assets/brotli/" in url]
+    assert sorted(decoder) == ["brotli_dec_wasm.js", "brotli_dec_wasm_bg.wasm.gz"], decoder
     assert not [url for url in requested if "/calculators/calculators-" in url]
     assert not [text for text in warnings if "Encours" in text]
     assert_computes_like_cpython(calculator)
@@ -78,6 +85,13 @@ DAMAGED = {
     "not gzip": b"\x01" * 1_000_000,
     "gzip of something else": gzip.compress(b"ENCSNAP1" + b"\x01" * 1_000_000),
     "cut gzip": gzip.compress(bytes(range(256)) * 4000)[:50_000],
+}
+# Brotli has no checksum: a stream that decodes well but is not the build's is caught by the
+# SHA-256 the page gives.
+DAMAGED_BROTLI = {
+    "not brotli": b"\x01" * 1_000_000,
+    "brotli of something else": brotli.compress(b"ENCSNAP1" + b"\x01" * 1_000_000),
+    "cut brotli": brotli.compress(random.Random(1).randbytes(200_000))[:50_000],
 }
 
 
@@ -100,7 +114,7 @@ KEPT = """async () => {
   }
   return { cached, files };
 }"""
-KEPT_SNAPSHOT = re.compile(r"snapshot-[0-9a-f]{16}\.pack\.gz\.unpacked")
+KEPT_SNAPSHOT = re.compile(r"snapshot-[0-9a-f]{16}\.pack\.unpacked")
 KEPT_STDLIB = re.compile(r"stdlib-[0-9a-f]{16}\.zip")
 
 
@@ -193,7 +207,7 @@ def test_a_damaged_kept_snapshot_is_fetched_again_and_replaced(
     }""")
     assert whole > 1000
     assert kept_size(page.evaluate(KEPT)) == 1000
-    calculator = start_past_damage(context, rates, ".pack.gz")
+    calculator = start_past_damage(context, rates, ".pack.br")
     until(page, KEPT, check=lambda kept: kept_size(kept) == whole)
     page.evaluate("() => localStorage.clear()")
     calculator.page.close()
@@ -230,6 +244,7 @@ def test_a_damaged_kept_webassembly_is_forgotten_and_the_raw_file_used(
 def test_without_a_usable_snapshot_python_starts_normally(
     new_context: Callable[..., BrowserContext], policy_json: dict, damage: str
 ) -> None:
+    """Both copies of the snapshot missing or damaged (the .br as the .gz)."""
     context = new_context()
     if damage == "missing":
         context.route(SNAPSHOT, lambda route: route.fulfill(status=404, body="not found"))
@@ -242,19 +257,46 @@ def test_without_a_usable_snapshot_python_starts_normally(
     assert_computes_like_cpython(calculator)
 
 
-def test_a_damaged_compressed_wasm_gives_a_normal_start_from_the_raw_file(
-    new_context: Callable[..., BrowserContext], policy_json: dict
+@pytest.mark.parametrize(("file", "damage"), [
+    *((r"snapshot-[0-9a-f]+\.pack", damage) for damage in DAMAGED_BROTLI),
+    (r"pyodide\.asm\.wasm", "brotli of something else"),
+    (r"stdlib-[0-9a-f]+\.zip", "cut brotli"),
+])
+def test_a_damaged_brotli_copy_is_left_for_the_gzip_one(
+    new_context: Callable[..., BrowserContext], policy_json: dict, file: str, damage: str
 ) -> None:
-    """pyodide.asm.wasm.gz cut short: the snapshot (which needs the wasm's bytes) is not used,
-    Python starts normally from pyodide.asm.wasm, and computes like CPython."""
+    """A .br copy that is not Brotli, is cut short, or decodes to other bytes than the build's
+    (its SHA-256 differs from the page's): the worker says so, takes the .gz copy, still starts
+    from the snapshot and computes like CPython."""
     context = new_context()
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
+    context.route(re.compile(rf".*/assets/pyodide/[^/]+/{file}\.br$"), lambda route: route.fulfill(
+        status=200, body=DAMAGED_BROTLI[damage], content_type="application/x-brotli"))
+    calculator, warnings = start(context, policy_json["reference_rates"])
+    assert boot_from(calculator) == "snapshot"
+    assert any(".br could not be used" in text or "is damaged" in text for text in warnings), \
+        warnings
+    assert [url for url in requested if re.search(rf"/{file}\.gz$", url)], requested
+    assert_computes_like_cpython(calculator)
+
+
+def test_damaged_compressed_copies_of_the_wasm_leave_the_raw_file(
+    new_context: Callable[..., BrowserContext], policy_json: dict
+) -> None:
+    """pyodide.asm.wasm's .br and .gz both damaged: the worker says so, compiles the raw
+    pyodide.asm.wasm, still starts from the snapshot (whose unpacking needs the wasm's bytes:
+    the raw file's), and computes like CPython."""
+    context = new_context()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    context.route("**/assets/pyodide/*/pyodide.asm.wasm.br", lambda route: route.fulfill(
+        status=200, body=DAMAGED_BROTLI["cut brotli"], content_type="application/x-brotli"))
     context.route("**/assets/pyodide/*/pyodide.asm.wasm.gz", lambda route: route.fulfill(
         status=200, body=DAMAGED["cut gzip"], content_type="application/gzip"))
     calculator, warnings = start(context, policy_json["reference_rates"])
-    assert boot_from(calculator) == "start"
-    assert any("normal start" in text for text in warnings), warnings
+    assert boot_from(calculator) == "snapshot"
+    assert any("is damaged" in text for text in warnings), warnings
     assert [url for url in requested if url.endswith("/pyodide.asm.wasm")]
     assert_computes_like_cpython(calculator)
 

@@ -6,16 +6,19 @@ import { test } from "node:test";
 import { snapshotMarker, startPython } from "../../docs/assets/javascripts/encours-pyodide.mjs";
 import { bootMessage } from "../../docs/assets/javascripts/encours-runtime.js";
 
-test("boot message: the form's runtime, bundle, snapshot and its stdlib, with the assets URL", () => {
+test("boot message: the form's runtime, bundle, snapshot, its stdlib and the Brotli copies' digests, with the assets URL", () => {
   const assets = "https://example.org/en/assets/";
+  const brotli = { "pyodide.asm.wasm": "ab12", "snapshot-0123.pack": "cd34" };
   assert.deepEqual(
     bootMessage({ runtime: "../../assets/pyodide/314.0.7", bundle: "calculators-abc.zip",
-                  snapshot: "snapshot-0123.pack.gz", stdlib: "stdlib-0123.zip", lang: "en" }, assets),
+                  snapshot: "snapshot-0123.pack", stdlib: "stdlib-0123.zip",
+                  brotli: JSON.stringify(brotli), lang: "en" }, assets),
     { type: "boot", assets, runtime: "../../assets/pyodide/314.0.7", bundle: "calculators-abc.zip",
-      snapshot: "snapshot-0123.pack.gz", stdlib: "stdlib-0123.zip" });
+      snapshot: "snapshot-0123.pack", stdlib: "stdlib-0123.zip", brotli });
   const plain = bootMessage({ runtime: "pyodide/1", bundle: "b.zip" }, assets);
   assert.equal(plain.snapshot, null);
   assert.equal(plain.stdlib, null);
+  assert.equal(plain.brotli, null);
 });
 
 test("the default assets URL is the folder above the module's", () => {

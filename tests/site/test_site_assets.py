@@ -4,8 +4,9 @@ package), the calculators bundle and ``policy.json``; and nothing it should not 
 
 from __future__ import annotations
 
-import hashlib
 import gzip
+import hashlib
+import html
 import json
 import re
 import shutil
@@ -15,6 +16,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import brotli
 import pytest
 
 import calculators
@@ -54,19 +56,32 @@ def test_only_the_pyodide_runtime_and_snapshot_are_shipped_once(built_site: Path
     shipped = sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*")
                      if path.is_file())
     version = pyodide_version()
-    [snapshot] = [name for name in shipped if "/snapshot-" in name]
-    assert re.fullmatch(rf"{re.escape(version)}/snapshot-[0-9a-f]{{16}}\.pack\.gz", snapshot)
-    key = snapshot.split("-")[-1].removesuffix(".pack.gz")
-    # The snapshot's trimmed standard library, and a .gz beside the big files (the worker
-    # fetches those and decompresses them: encours-bytes.mjs).
-    expected = (*RUNTIME_FILES, LOCK, snapshot.split("/")[1], f"stdlib-{key}.zip",
-                f"stdlib-{key}.zip.gz", *(f"{name}.gz" for name in GZIPPED))
+    snapshots = [name for name in shipped if "/snapshot-" in name]
+    assert len(snapshots) == 2, snapshots
+    snapshot = snapshots[0].removesuffix(".br")
+    assert re.fullmatch(rf"{re.escape(version)}/snapshot-[0-9a-f]{{16}}\.pack", snapshot)
+    key = snapshot.split("-")[-1].removesuffix(".pack")
+    # The snapshot packed, the trimmed standard library, and a .br and a .gz beside the big files
+    # (the worker fetches those and decompresses them: encours-bytes.mjs).
+    pack = snapshot.split("/")[1]
+    expected = (*RUNTIME_FILES, LOCK, f"{pack}.br", f"{pack}.gz", f"stdlib-{key}.zip",
+                f"stdlib-{key}.zip.br", f"stdlib-{key}.zip.gz", "pyodide.asm.wasm.br",
+                *(f"{name}.gz" for name in GZIPPED))
     assert shipped == sorted(f"{version}/{name}" for name in expected)
     for name in RUNTIME_FILES:
         assert (folder / version / name).read_bytes() == (PYODIDE / name).read_bytes(), name
     for name in GZIPPED:
         packed = (folder / version / f"{name}.gz").read_bytes()
         assert gzip.decompress(packed) == (PYODIDE / name).read_bytes(), name
+    # Each .br holds what its .gz (or the file) holds.
+    for name in ("pyodide.asm.wasm", pack, f"stdlib-{key}.zip"):
+        plain = folder / version / name
+        held = plain.read_bytes() if plain.exists() else gzip.decompress(
+            (folder / version / f"{name}.gz").read_bytes())
+        assert brotli.decompress((folder / version / f"{name}.br").read_bytes()) == held, name
+    decoder = built_site / "assets" / "brotli"
+    assert sorted(path.name for path in decoder.iterdir()) == [
+        "brotli_dec_wasm.js", "brotli_dec_wasm_bg.wasm", "brotli_dec_wasm_bg.wasm.gz"]
     lock = json.loads((folder / version / LOCK).read_text(encoding="utf-8"))
     upstream = json.loads((PYODIDE / LOCK).read_text(encoding="utf-8"))
     assert lock == {"info": upstream["info"], "packages": {}}, "the lock file is not trimmed"
@@ -86,19 +101,26 @@ def test_no_pyodide_file_outside_the_runtime_folder(built_site: Path) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_calculator_page_points_at_the_shipped_runtime_and_bundle(built_site: Path, lang: str):
     site = language_root(built_site, lang)
-    html = (site / "calculators" / "penalty" / "index.html").read_text(encoding="utf-8")
-    runtime = re.search(r'data-runtime="([^"]+)"', html)
-    bundle = re.search(r'data-bundle="([^"]+)"', html)
+    page = (site / "calculators" / "penalty" / "index.html").read_text(encoding="utf-8")
+    runtime = re.search(r'data-runtime="([^"]+)"', page)
+    bundle = re.search(r'data-bundle="([^"]+)"', page)
     assert runtime and bundle, "the calculator form does not name its runtime and bundle"
-    snapshot = re.search(r'data-snapshot="([^"]+)"', html)
+    snapshot = re.search(r'data-snapshot="([^"]+)"', page)
     assert snapshot, "the calculator form does not name its Python snapshot"
     runtime_folder = (site / "assets" / runtime[1]).resolve()
     assert runtime_folder == (built_site / "assets" / "pyodide" / pyodide_version()).resolve()
     assert (runtime_folder / "pyodide.mjs").is_file()
-    assert (runtime_folder / snapshot[1]).is_file()
-    stdlib = re.search(r'data-stdlib="([^"]+)"', html)
+    assert (runtime_folder / f"{snapshot[1]}.gz").is_file()
+    stdlib = re.search(r'data-stdlib="([^"]+)"', page)
     assert stdlib and (runtime_folder / stdlib[1]).is_file()
     assert (runtime_folder / f"{stdlib[1]}.gz").is_file()
+    # The Brotli copies' digests, for the worker to check what it decodes.
+    forms = re.findall(r'data-brotli="([^"]+)"', page)  # the page's head, then the form
+    assert len(forms) == 2 and len({html.unescape(found) for found in forms}) == 1, forms
+    digests = json.loads(html.unescape(forms[0]))
+    assert set(digests) == {"pyodide.asm.wasm", snapshot[1], stdlib[1]}
+    for name, digest in digests.items():
+        assert hashlib.sha256((runtime_folder / f"{name}.br").read_bytes()).hexdigest() == digest
     assert (site / "assets" / "calculators" / bundle[1]).is_file()
 
 

@@ -40,8 +40,8 @@ def test_each_language_lists_its_pages_and_assets_and_no_runtime(built_site: Pat
         for path in paths:
             file = built_site / (path + "index.html" if path.endswith("/") or not path else path)
             assert file.is_file(), path
-            assert not re.search(r"(^|/)assets/(pyodide|calculators)/", path), path
-            assert not path.endswith((".map", ".gz")) and "_headers" not in path, path
+            assert not re.search(r"(^|/)assets/(pyodide|brotli|calculators)/", path), path
+            assert not path.endswith((".map", ".gz", ".br")) and "_headers" not in path, path
         pages = {path for path in paths if path.endswith("/") or path == prefix}
         assert {prefix, f"{prefix}terms/", f"{prefix}calculators/penalty/"} <= pages
         others = {"", "en/"} - {prefix}
@@ -51,7 +51,8 @@ def test_each_language_lists_its_pages_and_assets_and_no_runtime(built_site: Pat
                        "assets/javascripts/mermaid.min.js", "sitemap.xml"):
             assert prefix + needed in paths, (prefix, needed)
     assert manifest(built_site)["runtime"]["folders"] == [
-        "assets/pyodide/", "assets/calculators/", "en/assets/pyodide/", "en/assets/calculators/"]
+        "assets/pyodide/", "assets/brotli/", "assets/calculators/",
+        "en/assets/pyodide/", "en/assets/brotli/", "en/assets/calculators/"]
 
 
 def test_every_page_names_the_worker_at_the_root_and_its_language(

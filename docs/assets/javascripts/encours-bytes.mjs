@@ -1,10 +1,16 @@
 // How the calculators' worker gets the runtime's bytes: few on the wire whatever the server.
 //
-// The build writes a `.gz` beside the big files (pyodide.asm.wasm, the trimmed standard library)
-// and ships the memory snapshot packed and gzipped only (encours/snapshot.py). The worker
-// fetches the `.gz` and decompresses it itself (`DecompressionStream`), so a server that
-// compresses nothing (`python -m http.server`, many static hosts) still sends about a third of
-// the bytes; a file that cannot be had that way is fetched as it is.
+// The build writes, beside the big files (pyodide.asm.wasm, the trimmed standard library, the
+// packed memory snapshot), a Brotli copy `.br` and a gzip copy `.gz` (encours/precompressed.py,
+// encours/snapshot.py). The worker downloads one of them and decompresses it itself, so a server
+// that compresses nothing (`python -m http.server`, many static hosts) still sends a quarter to
+// a third of the bytes:
+// - the `.br` when the page gave that copy's SHA-256 (`data-brotli`): decoded by a WebAssembly
+//   Brotli decoder (npm brotli-dec-wasm, under assets/brotli/), then checked against the digest,
+//   since Brotli has no checksum of its own;
+// - else, or if the `.br` cannot be had or is damaged, the `.gz` (`DecompressionStream`, which
+//   checks gzip's CRC);
+// - else the file as it is (the snapshot has no such copy: then Python starts the normal way).
 //
 // Pyodide fetches pyodide.asm.wasm and the standard library itself: `serveFromMemory` answers
 // those requests, in this worker only, with bytes already fetched and decompressed here.
@@ -28,28 +34,177 @@ export async function fetchBytes(url) {
   return bytesOf(await networkFetch(url), url);
 }
 
-/**
- * The decompressed bytes of the gzip file at `url`. A server that sends the file with
- * `Content-Encoding: gzip` has the browser decompress it already: then it is taken as it comes.
- * Rejects if the file is missing or damaged (gzip checks its own CRC and length).
- */
-export async function fetchGunzipped(url) {
-  const data = await fetchBytes(url);
-  if (data[0] !== GZIP_MAGIC[0] || data[1] !== GZIP_MAGIC[1]) return data;
-  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/** All of `stream`'s bytes; rejects with the stream's own error (a Response would say only
+ * "Failed to fetch"). */
+async function readAll(stream) {
+  const reader = stream.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+  }
+  const data = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    data.set(chunk, at);
+    at += chunk.length;
+  }
+  return data;
 }
 
-/** `url + ".gz"` decompressed, else (no DecompressionStream, no .gz, damaged) `url` itself. */
-export async function fetchSmall(url) {
-  if (typeof DecompressionStream === "function") {
-    try {
-      return await fetchGunzipped(`${url}.gz`);
-    } catch (error) {
-      console.warn(`Encours: ${url}.gz could not be used (${error}), fetching ${url}`);
-    }
+/**
+ * `response`'s body, decompressed as it arrives when it is gzip; as it comes when the server
+ * sent it with `Content-Encoding: gzip` (the browser decompressed it already).
+ */
+async function gunzipping(response) {
+  const reader = response.body.getReader();
+  const first = await reader.read();
+  const head = first.value ?? new Uint8Array(0);
+  const body = new ReadableStream({
+    start(controller) {
+      if (first.done) controller.close();
+      else controller.enqueue(head);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  const gzip = head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  return gzip ? body.pipeThrough(new DecompressionStream("gzip")) : body;
+}
+
+/** The decompressed stream of the gzip file at `url` (rejects if it cannot be fetched). */
+async function gzipBody(url) {
+  if (typeof DecompressionStream !== "function") throw new Error("no DecompressionStream");
+  const response = await networkFetch(url);
+  if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+  return gunzipping(response);
+}
+
+/**
+ * The Brotli decoder in `folder` (assets/brotli/), its WebAssembly downloaded as its `.gz` when
+ * it can be, else as it is. Rejects if it cannot be loaded.
+ */
+async function loadBrotliDecoder(folder) {
+  const decoder = await import(new URL("brotli_dec_wasm.js", folder).href);
+  const wasm = new URL("brotli_dec_wasm_bg.wasm", folder);
+  let source = wasm;
+  try {
+    const body = await gzipBody(`${wasm.href}.gz`);
+    source = new Response(body, { headers: { "Content-Type": "application/wasm" } });
+  } catch (_) {
+    // As it is: 204 KB.
   }
-  return fetchBytes(url);
+  try {
+    await decoder.default({ module_or_path: source });
+  } catch (error) {
+    if (source === wasm) throw error;
+    await decoder.default({ module_or_path: wasm });
+  }
+  return decoder;
+}
+
+const OUTPUT_CHUNK = 1 << 20;
+
+const hex = (buffer) => Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, "0")).join("");
+
+/**
+ * A TransformStream from Brotli to the bytes it holds, decoded as they arrive; it fails at the
+ * end (so that nothing is used) if the stream is cut short, has bytes after its end, or if the
+ * compressed bytes do not have the SHA-256 `digest` (hexadecimal).
+ */
+function brotliDecoding(decoder, digest) {
+  const { ResultSuccess, NeedsMoreOutput } = decoder.BrotliStreamResultCode;
+  const state = new decoder.DecompressStream();
+  const input = [];
+  let code = null;
+  return new TransformStream({
+    transform(chunk, controller) {
+      if (code === ResultSuccess) throw new Error("bytes after the end of the Brotli stream");
+      input.push(chunk);
+      let at = 0;
+      do {
+        const result = state.decompress(chunk.subarray(at), OUTPUT_CHUNK);
+        const output = result.buf;
+        code = result.code;
+        at += result.input_offset;
+        result.free();
+        if (output.length) controller.enqueue(output);
+      } while (code === NeedsMoreOutput);
+      if (code === ResultSuccess && at < chunk.length) {
+        throw new Error("bytes after the end of the Brotli stream");
+      }
+    },
+    async flush() {
+      state.free();
+      if (code !== ResultSuccess) throw new Error("the Brotli stream is cut short");
+      const actual = hex(await crypto.subtle.digest("SHA-256", await new Blob(input).arrayBuffer()));
+      if (actual !== digest) throw new Error("damaged: its SHA-256 is not the one the page gave");
+    },
+  });
+}
+
+/**
+ * How this worker downloads the runtime's files: `stream(url)` (a ReadableStream of the file's
+ * bytes) and `bytes(url)` (all of them, checked) from `url.br` when `digests` (SHA-256 of each
+ * `.br` copy, by file name) has the file's and the Brotli decoder in `decoderFolder` loads, else
+ * from `url.gz`. `bytes(url, { raw: true })` falls back to `url` itself; `{ brotli: false }`
+ * skips the `.br`; `{ complete(bytes) }` says whether a copy's bytes are whole (a gzip file cut
+ * short may decompress without an error). They reject when no copy could be had.
+ */
+export function downloads(decoderFolder, digests = {}) {
+  let decoder = null;
+  const brotliDecoder = () => (decoder ??= loadBrotliDecoder(decoderFolder));
+  const digestOf = (url) => digests?.[url.slice(url.lastIndexOf("/") + 1)];
+
+  async function brotliBody(url) {
+    const digest = digestOf(url);
+    if (!digest) throw new Error("no digest for its Brotli copy");
+    if (!globalThis.crypto?.subtle) throw new Error("no WebCrypto to check its Brotli copy");
+    const [brotli, response] = await Promise.all([brotliDecoder(), networkFetch(`${url}.br`)]);
+    if (!response.ok || !response.body) throw new Error(`${url}.br: HTTP ${response.status}`);
+    return response.body.pipeThrough(brotliDecoding(brotli, digest));
+  }
+
+  return {
+    async stream(url) {
+      if (digestOf(url)) {
+        try {
+          return await brotliBody(url);
+        } catch (error) {
+          console.warn(`Encours: ${url}.br could not be used (${error}), fetching ${url}.gz`);
+        }
+      }
+      return gzipBody(`${url}.gz`);
+    },
+    async bytes(url, { raw = false, brotli = true, complete = () => true } = {}) {
+      const checked = async (body) => {
+        const data = await readAll(await body);
+        if (!complete(data)) throw new Error("it is not whole");
+        return data;
+      };
+      if (brotli && digestOf(url)) {
+        try {
+          return await checked(brotliBody(url));
+        } catch (error) {
+          console.warn(`Encours: ${url}.br could not be used (${error}), fetching ${url}.gz`);
+        }
+      }
+      try {
+        return await checked(gzipBody(`${url}.gz`));
+      } catch (error) {
+        if (!raw) throw error;
+        console.warn(`Encours: ${url}.gz could not be used (${error}), fetching ${url}`);
+      }
+      return fetchBytes(url);
+    },
+  };
 }
 
 /**
@@ -87,71 +242,47 @@ async function openKept() {
   }
 }
 
-/**
- * `response`'s body, decompressed as it arrives when it is gzip; as it comes when the server
- * sent it with `Content-Encoding: gzip` (the browser decompressed it already).
- */
-async function gunzipping(response) {
-  const reader = response.body.getReader();
-  const first = await reader.read();
-  const head = first.value ?? new Uint8Array(0);
-  const body = new ReadableStream({
-    start(controller) {
-      if (first.done) controller.close();
-      else controller.enqueue(head);
-    },
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) controller.close();
-      else controller.enqueue(value);
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
-  const gzip = head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
-  return gzip ? body.pipeThrough(new DecompressionStream("gzip")) : body;
-}
-
-const ours = new WeakSet(); // the wasm Responses made here, streamed from a .gz
+const ours = new WeakSet(); // the wasm Responses made here, streamed from a compressed copy
 // The stand-in Responses given for a kept WebAssembly, with the module compiled from it ahead.
 const precompiled = new WeakMap();
 
 /**
- * The first time Pyodide asks for a file, a Response whose body is `url + ".gz"` decompressed as
- * it downloads (so that `WebAssembly.instantiateStreaming` compiles while the rest arrives);
- * `bytes` has the same bytes, whole (a second branch of the stream). Then the file is kept,
- * decompressed, in the browser's Cache Storage under its own URL: later visits compile it from
- * there as it is read, neither downloaded nor decompressed again. Chromium keeps no compiled
- * code for it (traced: a Response from `cache.match` in a worker gets no code cache, and V8
- * writes one only after 1 MB of optimised code, which a snapshot start never reaches), so each
- * visit compiles it again, lazily. A file that cannot be had so (no DecompressionStream, no .gz, no Cache Storage) is
- * fetched as it is; `whole(bytes)` says whether the decompressed bytes are complete. Returns
- * `{bytes, type, compiled(), response(), keep()}`: `compiled()` starts compiling the kept copy
- * (at once, beside the rest of the start); `response()` is the Response to give Pyodide (for a
- * kept file, a stand-in carrying that module: see instantiateWasm), or null (then `bytes`, a
- * promise made when first read); `keep()` stores the bytes for the next visit and drops other
- * versions of the file.
+ * The first time Pyodide asks for a file, a Response whose body is its compressed copy
+ * (`via`, from `downloads`) decompressed as it downloads (so that
+ * `WebAssembly.instantiateStreaming` compiles while the rest arrives); `bytes` has the same
+ * bytes, whole (a second branch of the stream). Then the file is kept, decompressed, in the
+ * browser's Cache Storage under its own URL: later visits compile it from there as it is read,
+ * neither downloaded nor decompressed again. Chromium keeps no compiled code for it (traced: a
+ * Response from `cache.match` in a worker gets no code cache, and V8 writes one only after 1 MB
+ * of optimised code, which a snapshot start never reaches), so each visit compiles it again,
+ * lazily. `whole(bytes)` says whether the decompressed bytes are complete; if they are not, or
+ * the compressed copy fails, `bytes` comes from `via.bytes` (the `.gz`, else the file as it is).
+ * Returns `{bytes, type, compiled(), response(), keep()}`: `compiled()` starts compiling the
+ * kept copy (at once, beside the rest of the start); `response()` is the Response to give
+ * Pyodide (for a kept file, a stand-in carrying that module: see instantiateWasm), or null
+ * (then `bytes`, a promise made when first read); `keep()` stores the bytes for the next visit
+ * and drops other versions of the file.
  */
-export function keptFile(url, type, whole = () => true) {
+export function keptFile(url, type, via, whole = () => true) {
   const opened = openKept().then(async (cache) => cache && ({
     cache, found: Boolean(await cache.match(url)),
   })).catch(() => null); // no Cache Storage: fetched every time
+  const again = () => via.bytes(url, { raw: true, brotli: false, complete: whole });
   const source = opened.then(async (kept) => {
     if (kept?.found) return { kept };
     try {
-      if (typeof DecompressionStream !== "function") throw new Error("no DecompressionStream");
-      const response = await networkFetch(`${url}.gz`);
-      if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
-      const [compile, collect] = (await gunzipping(response)).tee();
+      const [compile, collect] = (await via.stream(url)).tee();
       // A gzip file cut short decompresses without an error: `whole` checks what came out.
-      const bytes = new Response(collect).arrayBuffer().then((buffer) => {
-        const data = new Uint8Array(buffer);
-        if (!whole(data)) throw new Error(`${url}.gz is damaged`);
+      const bytes = readAll(collect).then((data) => {
+        if (!whole(data)) throw new Error("it is not whole");
         return data;
+      }).catch((error) => {
+        console.warn(`Encours: the compressed copy of ${url} is damaged (${error}), fetching it again`);
+        return again();
       });
-      bytes.catch(() => {});
       return { kept, compile, bytes };
     } catch (error) {
-      console.warn(`Encours: ${url}.gz could not be used (${error}), fetching ${url}`);
+      console.warn(`Encours: no compressed copy of ${url} could be used (${error}), fetching it`);
       return { kept, bytes: fetchBytes(url) };
     }
   });
@@ -302,8 +433,8 @@ export function keptDerived(name, make, same = () => false) {
  * How Pyodide's WebAssembly is instantiated here: a kept file's stand-in Response (keptFile)
  * gives the module compiled ahead; any other is streamed as Pyodide asks. And Pyodide waits for
  * ever if its WebAssembly cannot be compiled (it only logs the error): when a module streamed
- * from a `.gz` here fails (the file is damaged), it is compiled from `fallback()` (the bytes of
- * the raw file) instead.
+ * from a compressed copy here fails (the copy is damaged), it is compiled from `fallback()` (the
+ * bytes had another way) instead.
  */
 export function instantiateWasm(fallback) {
   const streaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
@@ -315,7 +446,7 @@ export function instantiateWasm(fallback) {
       return await streaming(response, imports);
     } catch (error) {
       if (!ours.has(response)) throw error;
-      console.warn("Encours: the compressed WebAssembly could not be used, fetching it raw:", error);
+      console.warn("Encours: the compressed WebAssembly could not be used, compiling it from another copy:", error);
       return WebAssembly.instantiate(await fallback(), imports);
     }
   };

@@ -37,8 +37,10 @@ const warmUpRounds = () => window.__encoursWarmUpRounds ?? DEFAULT_WARM_UP_ROUND
 
 /** What the worker needs to start (it resolves the URLs), from a calculator form's data: the
  * worker's name, as JSON (the page's head names it with the same fields: overrides/main.html). */
-export function bootMessage({ runtime, bundle, snapshot = null, stdlib = null }, assets = ASSETS.href) {
-  return { type: "boot", assets, runtime, bundle, snapshot: snapshot || null, stdlib: stdlib || null };
+export function bootMessage({ runtime, bundle, snapshot = null, stdlib = null, brotli = null },
+  assets = ASSETS.href) {
+  return { type: "boot", assets, runtime, bundle, snapshot: snapshot || null, stdlib: stdlib || null,
+           brotli: brotli ? JSON.parse(brotli) : null };
 }
 
 // Python has started (or failed) and answered what the page asked of it meanwhile: the page's

@@ -9,8 +9,8 @@
 // Python is started by encours-pyodide.mjs, which the build's snapshot maker uses too.
 // Its bytes are fetched and decompressed by encours-bytes.mjs.
 import {
-  fetchBytes, fetchGunzipped, fetchSmall, fetchSync, keptDerived,
-  instantiateWasm, keptFile, serveFromMemory, unpackSnapshot, wasmIsWhole,
+  downloads, fetchBytes, fetchSync, instantiateWasm, keptDerived, keptFile, serveFromMemory,
+  unpackSnapshot, wasmIsWhole,
 } from "./encours-bytes.mjs";
 import { snapshotMarker, startPython } from "./encours-pyodide.mjs";
 
@@ -27,7 +27,7 @@ function status(stage, step, steps) {
   postMessage({ type: "status", stage, step, steps });
 }
 
-async function boot({ assets, runtime, bundle, snapshot, stdlib }) {
+async function boot({ assets, runtime, bundle, snapshot, stdlib, brotli }) {
   const runtimeURL = new URL(`${runtime}/`, assets).href;
   const bundleURL = new URL(`calculators/${bundle}`, assets).href;
   const snapshotURL = snapshot ? new URL(snapshot, runtimeURL).href : null;
@@ -44,20 +44,22 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib }) {
   // full standard library), then the bundle, fetched only then. A later visit takes the
   // WebAssembly (compiled already) from Cache Storage, the unpacked snapshot and the decompressed
   // standard library from the origin private file system.
-  const wasm = keptFile(wasmURL, "application/wasm", wasmIsWhole);
+  const via = downloads(new URL("brotli/", assets).href, brotli ?? {});
+  const wasm = keptFile(wasmURL, "application/wasm", via, wasmIsWhole);
   const files = { [wasmURL]: wasm };
   // The snapshot as Python restores it, and the trimmed standard library decompressed: kept so
   // by the first visit, the next ones read them back.
   const snapshotKept = snapshotURL && keptDerived(
     `${fileName(snapshotURL)}.unpacked`,
-    () => Promise.all([fetchGunzipped(snapshotURL), wasm.bytes])
+    () => Promise.all([via.bytes(snapshotURL), wasm.bytes])
       .then(([packed, module]) => unpackSnapshot(packed, module)),
     (name) => name.startsWith("snapshot-"),
   );
   const snapshotBytes = snapshotKept?.bytes ?? null;
   snapshotBytes?.catch(() => {});
   const stdlibKept = stdlibURL && keptDerived(
-    fileName(stdlibURL), () => fetchSmall(stdlibURL), (name) => name.startsWith("stdlib-"),
+    fileName(stdlibURL), () => via.bytes(stdlibURL, { raw: true }),
+    (name) => name.startsWith("stdlib-"),
   );
   if (stdlibKept) {
     files[stdlibURL] = { bytes: stdlibKept.bytes, type: "application/zip" };
@@ -65,7 +67,7 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib }) {
   }
   serveFromMemory(files);
   wasm.compiled(); // a kept WebAssembly compiles while the rest loads
-  instantiateWasm(() => fetchBytes(wasmURL));
+  instantiateWasm(() => wasm.bytes);
   const bundleBytes = snapshotURL ? () => fetchBytes(bundleURL) : fetchBytes(bundleURL);
   // Pyodide's two scripts side by side (it would import the second once the first has run).
   const [{ loadPyodide, version }, { default: createPyodideModule }] = await Promise.all([
