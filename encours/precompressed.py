@@ -70,7 +70,7 @@ def brotli_copies(sources: list[Source], cache: Path) -> list[BrotliCopy]:
                if not (target.exists() and _digest_file(target).exists())]
     if missing:
         names = ", ".join(source.name for source, _ in missing)
-        log.info("Compressing %s with Brotli for the calculator pages (once, about a minute)…",
+        log.info("Compressing %s with Brotli for the calculator pages (once: up to a minute)…",
                  names)
         cache.mkdir(parents=True, exist_ok=True)
         with ThreadPoolExecutor(max_workers=len(missing)) as pool:
