@@ -19,6 +19,7 @@ from tools.chromium import BOOT_TIMEOUT_MS
 pytestmark = pytest.mark.browser
 
 # When Material's search worker said it was ready (its answer to the index's setup: type 1),
+# when the search index's request was sent (Material's XMLHttpRequest),
 # when the calculators said "encours:settled", and when Material's bundle ran (it defines
 # window.document$); the calculators' worker's name and the types of the messages posted to it.
 # Before any script of the page.
@@ -39,6 +40,17 @@ window.Worker = class extends window.Worker {
     if (this.encoursCalculators) window.__calculators.posted.push(message?.type ?? null);
     return super.postMessage(message, ...rest);
   }
+};
+const send = XMLHttpRequest.prototype.send;
+XMLHttpRequest.prototype.open = new Proxy(XMLHttpRequest.prototype.open, {
+  apply(open, request, args) {
+    request.encoursWatchIndex = String(args[1]).includes("search_index.json");
+    return Reflect.apply(open, request, args);
+  },
+});
+XMLHttpRequest.prototype.send = function (...args) {
+  if (this.encoursWatchIndex) seen("index");
+  return send.apply(this, args);
 };
 Object.defineProperty(window, "document$", {
   configurable: true,
@@ -77,6 +89,8 @@ def test_a_calculator_page_builds_the_search_index_once_python_has_answered(
     times = seen(page)
     assert page.evaluate("() => window.encoursCalculators.ready")
     assert times["settled"] <= times["search"], times
+    # Nor is the index downloaded meanwhile (265 KB, sharing the line with Python's files).
+    assert times["settled"] <= times["index"], times
     # Started while the page loaded, before Material's bundle (then taken over: one worker).
     assert page.evaluate("() => window.encoursCalculators.startedAt") < times["bundle"], times
     assert len(recorder.calculator_workers()) == 1, recorder.workers
@@ -95,11 +109,11 @@ def test_the_calculators_worker_boots_from_its_name_with_the_form_s_runtime(
     calculators = page.evaluate("() => window.__calculators")
     form = page.evaluate("""() => {
       const form = document.querySelector("form[data-calculator]");
-      const { runtime, bundle, snapshot, stdlib } = form.dataset;
-      return { runtime, bundle, snapshot, stdlib };
+      const { runtime, bundle, snapshot, stdlib, brotli } = form.dataset;
+      return { runtime, bundle, snapshot, stdlib, brotli: JSON.parse(brotli) };
     }""")
     assets = page.evaluate("() => new URL('../../assets/', location.href).href")
-    assert form["snapshot"] and form["stdlib"], form  # the example handbook ships a snapshot
+    assert form["snapshot"] and form["stdlib"] and form["brotli"], form  # it ships a snapshot
     assert json.loads(calculators["name"]) == {"type": "boot", "assets": assets, **form}
     assert "boot" not in calculators["posted"], calculators
     assert page.evaluate("() => window.encoursCalculators.bootFrom") == "snapshot"
@@ -112,6 +126,7 @@ def test_a_handbook_page_builds_the_search_index_at_once(
     page.goto("/")
     page.wait_for_function("() => window.__seen.search", timeout=BOOT_TIMEOUT_MS)
     assert "settled" not in seen(page)
+    assert "index" in seen(page)
     assert not page.evaluate("() => window.encoursCalculators?.worker")
 
 
@@ -124,6 +139,7 @@ def test_search_opened_while_python_starts_answers_at_once(
     page.goto(CALCULATOR_PATH)
     page.wait_for_timeout(1000)
     assert "search" not in seen(page), "the index was built while Python was starting"
+    assert "index" not in seen(page), "the index was downloaded while Python was starting"
     search(page, "pénalités")
     assert not page.evaluate("() => window.encoursCalculators.ready")
     assert "settled" not in seen(page)
