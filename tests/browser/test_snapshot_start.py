@@ -23,7 +23,8 @@ from playwright.sync_api import BrowserContext, Page
 
 from encours.snapshot import MAKER, gzipped, pack
 from tests.support.calculator_page import Calculator
-from tools.chromium import until
+from tools.chromium import BOOT_TIMEOUT_MS, until
+from tools.invoices import HEADER
 from tools.serve import serve
 
 pytestmark = pytest.mark.browser
@@ -162,6 +163,47 @@ def start_past_damage(context: BrowserContext, reference_rates: dict,
     assert [url for url in requested if url.endswith(fetched_again)], requested
     assert_computes_like_cpython(calculator)
     return calculator
+
+
+def test_a_first_visit_downloads_the_standard_library_once_python_has_started(
+    new_context: Callable[..., BrowserContext], policy_json: dict
+) -> None:
+    """A snapshot start reads nothing from the trimmed standard library: on a first visit its
+    copy is fetched once Python has started (the next test holds it back: Python starts all
+    the same), then kept, and told to the page for the offline copy."""
+    context = new_context()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    calculator, warnings = start(context, policy_json["reference_rates"])
+    assert boot_from(calculator) == "snapshot"
+    until(calculator.page, KEPT, check=lambda kept: kept_size(kept, KEPT_STDLIB) > 0)
+    assert [url for url in requested if re.search(r"/stdlib-[0-9a-f]+\.zip\.br$", url)]
+    until(calculator.page, "() => window.encoursCalculators.loaded",
+          check=lambda loaded: any("/stdlib-" in url for url in loaded))
+    assert not [text for text in warnings if "Encours" in text]
+
+
+def test_python_reads_the_standard_library_over_the_network_until_its_copy_is_there(
+    new_context: Callable[..., BrowserContext], policy_json: dict
+) -> None:
+    """The trimmed standard library's copies held back (a slow line): a Windows-1252 file needs
+    the codec from it (encodings.cp1252, not in the snapshot); Python reads it from the zip
+    itself, over the network, and computes the file as the command line does."""
+    context = new_context()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    context.route(re.compile(r".*/stdlib-[0-9a-f]+\.zip\.(br|gz)$"), lambda route: None)
+    calculator, _ = start(context, policy_json["reference_rates"])
+    assert boot_from(calculator) == "snapshot"
+    page = calculator.page
+    page.set_input_files(".encours-batch [data-batch-file]", files=[{
+        "name": "factures.csv", "mimeType": "text/csv",
+        "buffer": f"{HEADER}\nF1;Société Générale;10000;2025-09-30;2025-11-30\n".encode("cp1252"),
+    }])
+    page.wait_for_selector(".encours-batch[data-done]", state="attached", timeout=BOOT_TIMEOUT_MS)
+    assert page.get_attribute('[data-batch-output="totals.total"]', "data-value") == "243.05"
+    assert "Société Générale" in page.inner_text('[data-batch-rows="by_customer"]')
+    assert [url for url in requested if re.search(r"/stdlib-[0-9a-f]+\.zip$", url)], requested
 
 
 def test_a_second_visit_takes_the_wasm_and_the_snapshot_the_first_kept(

@@ -387,7 +387,8 @@ function readKept(file) {
  * file that is not whole (it does not end with its mark and length) is not used: `make()` again,
  * and `keep()` replaces it; `drop()` forgets it. The other files that `same(name)` says are
  * versions of the same thing are removed when a new one is kept. No file system (another
- * browser, storage refused): made every time. Returns `{bytes, keep(), drop()}`.
+ * browser, storage refused): made every time. Returns `{bytes, stored, keep(), drop()}`, `stored`
+ * being the kept bytes or null.
  */
 export function keptDerived(name, make, same = () => false) {
   const folder = openKeptFolder();
@@ -406,6 +407,7 @@ export function keptDerived(name, make, same = () => false) {
   const bytes = found.then((stored) => stored ?? make());
   return {
     bytes,
+    stored: found,
     async keep() {
       const kept = await folder;
       if (!kept || await found) return;

@@ -14,7 +14,7 @@
 //   whether a newer worker exists; while one is installing or waiting, the banner is shown, and
 //   its button activates it ({type: "skip-waiting"}) and reloads the page.
 import { onPage, whenIdle } from "./encours-core.js";
-import { status, whenReady } from "./encours-runtime.js";
+import { status, subscribe, whenReady } from "./encours-runtime.js";
 
 const meta = document.querySelector('meta[name="encours-offline"]');
 const UPDATE_CHECK_MS = 60000; // at most one check a minute through instant navigation
@@ -68,8 +68,14 @@ async function activateNewer() {
 
 async function handRuntimeOver(worker) {
   await whenReady();
-  const urls = status().loaded || [];
-  if (urls.length) worker.postMessage({ type: "runtime", urls });
+  let handed = 0;
+  const handOver = () => { // what it loaded to start, then what it loads later
+    const urls = (status().loaded || []).slice(handed);
+    handed += urls.length;
+    if (urls.length) worker.postMessage({ type: "runtime", urls });
+  };
+  handOver();
+  subscribe(handOver);
 }
 
 async function register() {

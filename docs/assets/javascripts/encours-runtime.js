@@ -24,7 +24,7 @@ const state = {
   bootFrom: undefined,
   startedAt: undefined,
   settled: false, // ready or failed, and the page told (the "encours:settled" event)
-  loaded: [], // the URLs the worker fetched to start (the offline copy keeps the runtime's)
+  loaded: [], // the URLs the worker fetched (the offline copy keeps the runtime's)
 };
 const pending = new Map();
 const progressListeners = new Map();
@@ -86,6 +86,8 @@ function onMessage({ data }) {
     state.bootMs = data.ms;
     state.bootFrom = data.from; // "snapshot" or "start"
     state.loaded = data.loaded || [];
+  } else if (data.type === "loaded") { // fetched after the start (the trimmed standard library)
+    state.loaded = [...state.loaded, ...data.urls];
   } else if (data.type === "failed") {
     state.failed = { reason: "error", detail: data.message };
   } else if (data.type === "progress") {

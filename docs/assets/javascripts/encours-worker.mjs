@@ -2,8 +2,9 @@
 // {id, calculator, payload} messages with {id, result}. Runs as a module Web Worker so that
 // Python never blocks the page and survives Material's instant navigation.
 //
-// Messages to the page: {type: "status", stage, step, steps}, {type: "ready", ms, from},
-// {type: "failed", message}, {id, result}, and for files {id, type: "progress", done, total}.
+// Messages to the page: {type: "status", stage, step, steps}, {type: "ready", ms, from, loaded},
+// {type: "loaded", urls} (files fetched after the start), {type: "failed", message},
+// {id, result}, and for files {id, type: "progress", done, total}.
 // A file is {id, file: "penalty" | "dso", text, terms}: its lines are computed by
 // calculators.batch (the same code as the command line), with progress between chunks.
 // Python is started by encours-pyodide.mjs, which the build's snapshot maker uses too.
@@ -34,7 +35,7 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib, brotli }) {
   const stdlibURL = snapshot && stdlib ? new URL(stdlib, runtimeURL).href : null;
   const wasmURL = new URL("pyodide.asm.wasm", runtimeURL).href;
   const policyURL = new URL("policy.json", assets).href;
-  const started = performance.now();
+  const startedAt = performance.now();
   status("runtime", 1, 3);
   const policy = fetch(policyURL).then((response) => response.text());
   // Downloads in parallel with the interpreter's, compressed (encours-bytes.mjs); Pyodide's own
@@ -57,12 +58,24 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib, brotli }) {
   );
   const snapshotBytes = snapshotKept?.bytes ?? null;
   snapshotBytes?.catch(() => {});
+  // The trimmed standard library: a snapshot start reads nothing from it (what the calculators
+  // import is in the snapshot already), so on a first visit it is downloaded only once Python
+  // has started (`fetchStdlib`), off the line Python's own files share. Meanwhile Python gets an
+  // empty file in its place, then a lazy one (deferStdlib), read over the network only if
+  // something needs it before the download is done.
+  let fetchStdlib = () => {};
+  const started = new Promise((resolve) => { fetchStdlib = resolve; });
   const stdlibKept = stdlibURL && keptDerived(
-    fileName(stdlibURL), () => via.bytes(stdlibURL, { raw: true }),
+    fileName(stdlibURL), () => started.then(() => via.bytes(stdlibURL, { raw: true })),
     (name) => name.startsWith("stdlib-"),
   );
   if (stdlibKept) {
-    files[stdlibURL] = { bytes: stdlibKept.bytes, type: "application/zip" };
+    files[stdlibURL] = {
+      bytes: stdlibKept.bytes,
+      type: "application/zip",
+      response: async () => (await stdlibKept.stored ? null
+        : new Response(new Uint8Array(0), { headers: { "Content-Type": "application/zip" } })),
+    };
     stdlibKept.bytes.catch(() => {});
   }
   serveFromMemory(files);
@@ -87,6 +100,7 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib, brotli }) {
     globalThis.encoursFetchSync = fetchSync;
     pyodide.globals.set("FULL_URL", new URL("python_stdlib.zip", runtimeURL).href);
     pyodide.runPython("__import__('_encours_stdlib').FULL_URL = FULL_URL; del FULL_URL");
+    if (!await stdlibKept.stored) deferStdlib(pyodide, stdlibURL, stdlibKept.bytes);
   }
   const api = pyodide.pyimport("calculators.batch");
   // Read now, while Python works: after a failure, Python may not answer any more.
@@ -111,7 +125,15 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib, brotli }) {
   };
   // `loaded`: what this worker fetched, for the page's offline copy (encours-offline.js).
   const loaded = performance.getEntriesByType("resource").map((entry) => entry.name);
-  postMessage({ type: "ready", ms: Math.round(performance.now() - started), from, loaded });
+  postMessage({ type: "ready", ms: Math.round(performance.now() - startedAt), from, loaded });
+  if (from === "snapshot" && stdlibKept) {
+    fetchStdlib();
+    stdlibKept.bytes.then(() => {
+      const urls = performance.getEntriesByType("resource").map((entry) => entry.name)
+        .filter((url) => !loaded.includes(url));
+      if (urls.length) postMessage({ type: "loaded", urls });
+    }).catch(() => {});
+  }
   // For the next visit: stored right away (the write happens in the browser's storage, off this
   // thread; a visit shorter than the write keeps nothing, and the next one downloads again).
   setTimeout(() => {
@@ -121,6 +143,24 @@ async function boot({ assets, runtime, bundle, snapshot, stdlib, brotli }) {
       stdlibKept?.keep().catch(() => {});
     } else snapshotKept?.drop().catch(() => {}); // a kept snapshot that failed is not used again
   }, 0);
+}
+
+/**
+ * The trimmed standard library of a first visit, whose download waits for Python's start:
+ * until `bytes` come, the empty file Python was given is replaced by a lazy one, which reads the
+ * zip at `url` over the network (synchronously, as Python reads files) if Python needs it
+ * first; then by the bytes.
+ */
+function deferStdlib(pyodide, url, bytes) {
+  const path = pyodide.runPython("__import__('_encours_stdlib').stdlib_zip()");
+  const folder = path.slice(0, path.lastIndexOf("/"));
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  pyodide.FS.unlink(path);
+  pyodide.FS.createLazyFile(folder, name, url, true, false);
+  bytes.then((data) => {
+    pyodide.FS.unlink(path);
+    pyodide.FS.writeFile(path, data);
+  }).catch(() => {}); // left lazy
 }
 
 // The policy's rates, overlaid with those the reader typed on the page (same table and
