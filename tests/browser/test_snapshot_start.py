@@ -323,6 +323,23 @@ def test_a_damaged_brotli_copy_is_left_for_the_gzip_one(
     assert_computes_like_cpython(calculator)
 
 
+def test_without_the_brotli_decoder_the_gzip_copies_are_used(
+    new_context: Callable[..., BrowserContext], policy_json: dict
+) -> None:
+    """The decoder's files missing (a partial upload, say): the worker says so once per file,
+    takes the three .gz copies, starts from the snapshot and computes like CPython."""
+    context = new_context()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    context.route("**/assets/brotli/**", lambda route: route.fulfill(status=404, body="no"))
+    calculator, warnings = start(context, policy_json["reference_rates"])
+    assert boot_from(calculator) == "snapshot"
+    assert any(".br could not be used" in text for text in warnings), warnings
+    for name in (r"pyodide\.asm\.wasm", r"snapshot-[0-9a-f]+\.pack", r"stdlib-[0-9a-f]+\.zip"):
+        assert [url for url in requested if re.search(rf"/{name}\.gz$", url)], (name, requested)
+    assert_computes_like_cpython(calculator)
+
+
 def test_damaged_compressed_copies_of_the_wasm_leave_the_raw_file(
     new_context: Callable[..., BrowserContext], policy_json: dict
 ) -> None:
