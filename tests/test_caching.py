@@ -28,6 +28,8 @@ CASES = {
     "en/assets/calculators/calculators-c8e156c64f3f.zip": IMMUTABLE,
     "assets/pyodide/314.0.7/pyodide.asm.wasm": IMMUTABLE,
     "assets/pyodide/314.0.7/snapshot-4a0b4847ae6d5878.pack.gz": IMMUTABLE,
+    "assets/pyodide/314.0.7/snapshot-4a0b4847ae6d5878.pack.br": IMMUTABLE,
+    "assets/brotli/brotli_dec_wasm_bg.wasm": REVALIDATE,  # not named by its content
 }
 
 

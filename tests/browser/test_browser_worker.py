@@ -58,7 +58,7 @@ def follow_links(page: Page, url: str, *, hops: int = 3) -> None:
 def test_a_wrong_wasm_type_does_not_matter_to_the_compressed_runtime(
     new_context, octet_stream_site_url: str
 ) -> None:
-    # The worker fetches pyodide.asm.wasm.gz and gives the decompressed bytes their type itself:
+    # The worker fetches pyodide.asm.wasm.br and gives the decoded bytes their type itself:
     # a server that sends .wasm as application/octet-stream no longer stops the calculators.
     page = new_context(octet_stream_site_url).new_page()
     page.goto(CALCULATOR_PATH, wait_until="domcontentloaded")

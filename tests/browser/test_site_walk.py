@@ -247,9 +247,10 @@ def test_handbook_pages_load_no_pyodide(visits: list[Visit], site_url: str) -> N
 
 def test_calculator_page_loads_pyodide_and_the_calculators(visits: list[Visit]) -> None:
     # Python starts from the build's memory snapshot, the calculators inside it. The first
-    # calculator page fetches the WebAssembly and the snapshot compressed (pyodide.asm.wasm.gz,
-    # snapshot-….pack.gz); its worker keeps both in Cache Storage (encours-bytes.mjs), where the
-    # next pages find them: the raw 9.6 MB file is never fetched, nor the calculators' bundle.
+    # calculator page fetches the WebAssembly and the snapshot compressed (pyodide.asm.wasm.br,
+    # snapshot-….pack.br); its worker keeps them (encours-bytes.mjs: the WebAssembly in Cache
+    # Storage, the snapshot unpacked in the origin private file system), where the next pages
+    # find them: the raw 9.6 MB file is never fetched, nor the calculators' bundle.
     calculator_pages = [visit for visit in visits if visit.calculator]
     assert calculator_pages
     for visit in calculator_pages:
@@ -260,8 +261,8 @@ def test_calculator_page_loads_pyodide_and_the_calculators(visits: list[Visit]) 
                        for path in paths), (visit.path, paths)
         assert len(visit.calculator_workers) == 1, visit.path
     first = [urlsplit(url).path for url in calculator_pages[0].requests]
-    assert any(path.endswith("/pyodide.asm.wasm.gz") for path in first), first
-    assert any(path.endswith(".pack.gz") for path in first), first
+    assert any(path.endswith("/pyodide.asm.wasm.br") for path in first), first
+    assert any(path.endswith(".pack.br") for path in first), first
 
 
 def test_diagram_pages_load_mermaid_from_the_site(visits: list[Visit], site_url: str) -> None:
