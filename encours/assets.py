@@ -80,12 +80,17 @@ def gzipped_copy(source: Path, cache: Path) -> Path:
     target = cache / f"{source.name}.gz"
     if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
         cache.mkdir(parents=True, exist_ok=True)
-        # This process's temporary name: two builds at once (the tests' two workers) may both
-        # make it, and the last one to finish replaces the first's.
-        partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        partial.write_bytes(gzip.compress(source.read_bytes(), compresslevel=9, mtime=0))
-        partial.replace(target)
+        write_whole(target, gzip.compress(source.read_bytes(), compresslevel=9, mtime=0))
     return target
+
+
+def write_whole(target: Path, content: bytes) -> None:
+    """Write ``content`` to ``target`` so that no reader ever sees it half-written: to a
+    temporary name of this process's, then moved into place. Two builds at once (the tests' two
+    workers) may both make the same cached file: the last one to finish replaces the first's."""
+    partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    partial.write_bytes(content)
+    partial.replace(target)
 
 
 def brotli_decoder(node_modules: Path, cache: Path | None = None) -> list[Asset]:

@@ -4,7 +4,8 @@ its locations, and the cache rules of ``site/_headers`` (Netlify, Cloudflare Pag
 A file whose name changes when its content does (the calculators bundle
 ``calculators-<hash>.zip``, Material's ``*.<hash>.min.js`` and ``.min.css``) or that lives under
 the Pyodide version's folder (``assets/pyodide/<version>/``: the runtime, the memory snapshot
-``snapshot-<hash>.pack.gz`` and its standard library) is kept a year, never revalidated.
+``snapshot-<hash>.pack.br`` and ``.gz`` and its standard library) is kept a year, never
+revalidated.
 Everything else (pages, ``policy.json``, the search index, the site's own scripts, the service
 worker) is revalidated on every use, so that a new version of the policy is seen at once:
 nginx says ``no-cache``; the ``_headers`` hosts do the same for a file no rule names (their

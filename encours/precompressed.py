@@ -29,7 +29,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import logging
-import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -37,7 +36,7 @@ from pathlib import Path
 
 import brotli
 
-from encours.assets import Asset
+from encours.assets import Asset, write_whole
 
 QUALITY = 11
 WINDOW_BITS = 24  # the largest window: the files are megabytes long
@@ -91,14 +90,8 @@ def _digest_file(target: Path) -> Path:
 
 def _make(source: Source, target: Path) -> None:
     data = brotli.compress(source.read(), quality=QUALITY, lgwin=WINDOW_BITS)
-    # This process's temporary names: two builds at once (the tests' two workers) may both make
-    # a copy, and the last one to finish replaces the first's. The digest last: it says the copy
-    # is complete.
-    for path, content in ((target, data),
-                          (_digest_file(target), hashlib.sha256(data).hexdigest().encode())):
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.write_bytes(content)
-        partial.replace(path)
+    write_whole(target, data)
+    write_whole(_digest_file(target), hashlib.sha256(data).hexdigest().encode())  # last: done
 
 
 def brotli_assets(assets: list[Asset], cache: Path) -> tuple[list[Asset], dict[str, str]]:

@@ -32,13 +32,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-from encours.assets import Asset, pyodide_version
+from encours.assets import Asset, pyodide_version, write_whole
 
 MAKER = Path(__file__).with_name("snapshot.mjs")
 STDLIB_HELPER = Path(__file__).with_name("pyodide_stdlib.py")
@@ -210,13 +209,8 @@ def _make(pyodide_dir: Path, bundle: Asset, marker: str, packed: Path, stdlib: P
         wasm = (pyodide_dir / "pyodide.asm.wasm").read_bytes()
         stdlib_bytes = trimmed.read_bytes()
         # Each file moved into place only when complete, the snapshot last (its presence says
-        # the three are there), so a cut-off build never leaves half a snapshot. The temporary
-        # name is this process's: two builds at once (the tests' two workers) may make the same
-        # snapshot, and the last one to finish replaces the first's.
-        for target, content in ((stdlib, stdlib_bytes),
-                                (stdlib.with_name(stdlib.name + ".gz"), gzipped(stdlib_bytes)),
-                                # Level 6: level 9 takes 13 s instead of 3 for 1 % fewer bytes.
-                                (packed, gzipped(pack(raw.read_bytes(), wasm), 6))):
-            partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-            partial.write_bytes(content)
-            partial.replace(target)
+        # the three are there), so a cut-off build never leaves half a snapshot.
+        write_whole(stdlib, stdlib_bytes)
+        write_whole(stdlib.with_name(stdlib.name + ".gz"), gzipped(stdlib_bytes))
+        # Level 6: level 9 takes 13 s instead of 3 for 1 % fewer bytes.
+        write_whole(packed, gzipped(pack(raw.read_bytes(), wasm), 6))

@@ -112,7 +112,8 @@ async function loadBrotliDecoder(folder) {
 
 const OUTPUT_CHUNK = 1 << 20;
 
-const hex = (buffer) => Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, "0")).join("");
+const hex = (buffer) => Array.from(new Uint8Array(buffer),
+  (byte) => byte.toString(16).padStart(2, "0")).join("");
 
 /**
  * A TransformStream from Brotli to the bytes it holds, decoded as they arrive; it fails at the
